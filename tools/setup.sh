@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package monc needs to build and test, skipping what is
+# already present. Idempotent: a second run installs nothing.
+set -euo pipefail
+
+packages=(
+  bazel-bootstrap          # Bazel 4.2.3, offline (see WORKSPACE)
+  g++
+  antlr4                   # grammar -> C++ generator (Java tool)
+  libantlr4-runtime-dev
+  libyaml-cpp-dev
+  nlohmann-json3-dev
+  libvalijson-dev
+  libgtest-dev libgmock-dev
+  libbenchmark-dev
+  libre2-dev
+  libcli11-dev
+  libfmt-dev
+  prometheus               # promtool: the reference for rule files
+  prometheus-alertmanager  # amtool: the reference for Alertmanager configs
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: all packages present" >&2
