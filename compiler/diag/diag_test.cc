@@ -70,3 +70,20 @@ TEST_F(RenderTest, JsonAndSarifCarryCodeAndRegion) {
 
 }  // namespace
 }  // namespace monc
+
+#include "compiler/diag/did_you_mean.h"
+
+namespace monc {
+namespace {
+
+TEST(DidYouMeanTest, FindsCloseNamesOnly) {
+  std::vector<std::string> keys = {"severity", "summary", "service", "labels"};
+  EXPECT_EQ(DidYouMean("sevrity", keys), "severity");
+  EXPECT_EQ(DidYouMean("lables", keys), "labels");
+  EXPECT_EQ(DidYouMean("zzz", keys), std::nullopt);
+  EXPECT_EQ(EditDistance("abc", "acb"), 1u);
+  EXPECT_EQ(EditDistance("", "abc"), 3u);
+}
+
+}  // namespace
+}  // namespace monc
