@@ -104,12 +104,14 @@ struct Rule {
   std::optional<Duration> keep_firing_for;
   std::optional<Ref> severity;
   std::optional<Ref> service;
-  // Final labels and annotations, in output form: spec defaults, group
-  // labels, the severity level's labels, the service's labels and the rule's
-  // own, later ones winning; annotations include summary, description and
-  // runbook_url.
+  // Final labels and annotations, in output form: spec defaults, the
+  // severity level's labels, the service's labels (service, team), the
+  // group's labels and the rule's own, later ones winning, then the severity
+  // label itself; annotations include summary, description and the runbook
+  // (under the spec's runbook annotation key).
   LabelSet labels;
   std::map<std::string, std::string> annotations;
+  std::string runbook;
   Span span;  // the whole rule
 };
 
@@ -291,6 +293,7 @@ struct System {
   std::string name;
   std::string description;
   LabelSet default_labels;
+  std::string runbook_annotation = "runbook_url";
   std::optional<Duration> evaluation_interval;
   std::optional<Duration> scrape_interval;
   struct Operator {

@@ -174,8 +174,8 @@ std::string DescribePlace(const SpecDocument& doc, const std::string& pointer) {
 }
 
 bool ValidateSpec(const SpecDocument& doc, DiagnosticSink& sink) {
-  size_t errors_before = sink.ErrorCount();
   CheckKeys(doc, doc.root, SpecSchema(), "", sink);
+  size_t errors_before = sink.ErrorCount();
 
   valijson::Validator validator;
   valijson::ValidationResults results;

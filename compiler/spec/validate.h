@@ -10,7 +10,10 @@
 
 namespace monc {
 
-// True when the document conforms; only then may the model read it blindly.
+// True when the document's structure conforms: every value has the type,
+// keys and values the schema requires. Unknown keys are reported but leave
+// the structure intact (nothing reads them), so later phases can still run
+// and report their own problems in the same run.
 bool ValidateSpec(const SpecDocument& doc, DiagnosticSink& sink);
 
 // "alert 'HighErrorRate' in group 'api'", "receiver 'pagerduty'", "the
