@@ -18,7 +18,7 @@ packages=(
   libfmt-dev
   prometheus               # promtool: the reference for rule files
   prometheus-alertmanager  # amtool: the reference for Alertmanager configs
-  python3
+  python3 python3-yaml    # test scripts: JUnit summary, YAML extraction
 )
 
 missing=()

@@ -6,8 +6,8 @@
 namespace monc {
 
 OutputSet Generate(const CheckedSpec& spec) {
-  const PrometheusBackend prometheus;
-  const AlertmanagerBackend alertmanager;
+  const prometheus::PrometheusBackend prometheus;
+  const alertmanager::AlertmanagerBackend alertmanager;
   const Backend* backends[] = {&prometheus, &alertmanager};
   OutputSet out;
   for (const Backend* backend : backends) backend->Generate(spec, out);

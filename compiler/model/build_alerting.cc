@@ -78,6 +78,18 @@ std::map<std::string, model::Secret> TakeSecrets(const Reader& r, Json& settings
   return secrets;
 }
 
+// Alertmanager 0.25 reads an email's subject only from its headers; the spec
+// lets it be written as `subject` (as most guides do) and moves it there.
+void MoveSubjectToHeaders(const Reader& r, Json& settings, const std::string& pointer) {
+  if (!settings.contains("subject")) return;
+  if (settings.contains("headers") && settings["headers"].contains("Subject")) {
+    r.sink().Report(Code::SpecBadValue, r.KeyAt(pointer + "/subject"),
+                    "email subject is set twice, as 'subject' and as headers 'Subject'");
+  }
+  settings["headers"]["Subject"] = settings["subject"];
+  settings.erase("subject");
+}
+
 // Alertmanager 0.25 has no url_file for webhooks, so the URL stays in the
 // config: it must not carry credentials.
 void CheckWebhookUrl(const Reader& r, const std::string& url, const std::string& pointer,
@@ -123,6 +135,9 @@ void ReadReceivers(const Reader& r, NameRegistry& names, model::System& system) 
         integration.span = r.KeyAt(ip);
         integration.settings = items[i];
         integration.secrets = TakeSecrets(r, integration.settings, kind.spec_key, ip, owner);
+        if (kind.kind == model::ReceiverKind::Email) {
+          MoveSubjectToHeaders(r, integration.settings, ip);
+        }
         if (kind.kind == model::ReceiverKind::Webhook) {
           CheckWebhookUrl(r, integration.settings["url"], ip + "/url", owner);
         }

@@ -1,0 +1,37 @@
+// Short constructors for hand-built models in backend tests.
+#ifndef MONC_BACKENDS_COMMON_TEST_MODEL_H_
+#define MONC_BACKENDS_COMMON_TEST_MODEL_H_
+
+#include <stdexcept>
+#include <string>
+
+#include "compiler/model/model.h"
+
+namespace monc::backends {
+
+inline model::Ref Ref(const char* name) { return model::Ref{name, {}}; }
+
+inline model::Duration Dur(const char* text) {
+  std::optional<int64_t> millis = model::ParseDurationMillis(text);
+  if (!millis) throw std::invalid_argument(std::string("bad duration ") + text);
+  return model::Duration{*millis, text, {}};
+}
+
+inline model::Matcher Match(const char* text) {
+  std::string error;
+  std::optional<model::Matcher> matcher = model::Matcher::Parse(text, &error);
+  if (!matcher) throw std::invalid_argument(error);
+  return *matcher;
+}
+
+inline model::Secret FileSecret(const char* path) {
+  return model::Secret{model::Secret::Source::File, path};
+}
+
+inline model::Secret EnvSecret(const char* name) {
+  return model::Secret{model::Secret::Source::Env, name};
+}
+
+}  // namespace monc::backends
+
+#endif  // MONC_BACKENDS_COMMON_TEST_MODEL_H_
