@@ -121,6 +121,17 @@ void CheckReference(const model::Ref& ref, const std::vector<std::string>& known
 
 namespace {
 
+// A Kubernetes object name (RFC 1123 subdomain); also a safe file name.
+bool IsKubernetesName(const std::string& s) {
+  if (s.empty() || s.size() > 253) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(s.front()) || !alnum(s.back())) return false;
+  for (char c : s) {
+    if (!alnum(c) && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
 // Sections that one file of the system may set.
 void ReadSingletons(const Reader& r, NameRegistry& names, model::System& system) {
   const Json& root = r.doc().root;
@@ -128,7 +139,13 @@ void ReadSingletons(const Reader& r, NameRegistry& names, model::System& system)
                           "routes", "alertmanager"}) {
     if (root.contains(key)) names.Declare("section", r.Name(key, std::string("/") + key));
   }
-  if (root.contains("name")) system.name = root["name"];
+  if (root.contains("name")) {
+    system.name = root["name"];
+    if (!IsKubernetesName(system.name)) {
+      r.sink().Report(Code::SpecBadValue, r.At("/name"), "invalid system name '" + system.name + "'")
+          .label = "it names output files and resources: lowercase letters, digits, '-' and '.'";
+    }
+  }
   if (root.contains("description")) system.description = root["description"];
   if (root.contains("defaults")) {
     const Json& d = root["defaults"];
@@ -141,6 +158,14 @@ void ReadSingletons(const Reader& r, NameRegistry& names, model::System& system)
     const Json& op = root["prometheus"]["operator"];
     system.prometheus_operator = model::System::Operator{
         r.Str(op, "name"), r.Str(op, "namespace"), r.Labels(op, "/prometheus/operator", "labels")};
+    for (const char* key : {"name", "namespace"}) {
+      std::string value = r.Str(op, key);
+      if (op.contains(key) && !IsKubernetesName(value)) {
+        r.sink().Report(Code::SpecBadValue, r.At(std::string("/prometheus/operator/") + key),
+                        std::string("invalid Kubernetes ") + key + " '" + value + "'")
+            .label = "lowercase letters, digits, '-' and '.', starting and ending alphanumeric";
+      }
+    }
   }
 }
 

@@ -361,6 +361,12 @@ void ReadAlertmanagerSettings(const Reader& r, model::System& system) {
     s.replicas = c.value("replicas", 1);
     if (c.contains("peers")) s.peers = c["peers"].get<std::vector<std::string>>();
     s.listen_address = r.Str(c, "listen_address");
+    if (s.replicas > 1 && s.peers.empty()) {
+      r.sink().Report(Code::SpecBadValue, r.KeyAt("/alertmanager/cluster"),
+                      "an Alertmanager cluster of " + std::to_string(s.replicas) +
+                          " replicas needs its 'peers'")
+          .label = "without --cluster.peer flags the replicas never form a cluster and each sends every notification";
+    }
   }
 }
 
