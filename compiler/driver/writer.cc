@@ -34,7 +34,7 @@ std::map<std::string, std::string> ReadTree(const fs::path& dir) {
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    files[fs::relative(it->path(), dir).generic_string()] = text.str();
+    files[it->path().lexically_relative(dir).generic_string()] = text.str();
   }
   return files;
 }

@@ -80,5 +80,16 @@ TEST_F(WriterTest, DiffListsChangedMissingAndExtraFiles) {
   EXPECT_TRUE(DiffOutputs(outputs, dir_).empty());
 }
 
+// Bazel's runfiles are trees of symlinks: paths must stay as listed.
+TEST_F(WriterTest, DiffReadsSymlinkedTreesByTheirOwnPaths) {
+  fs::create_directories(root_ / "real");
+  std::ofstream(root_ / "real" / "x.yml") << "x\n";
+  fs::create_directories(fs::path(dir_) / "sub");
+  fs::create_symlink(root_ / "real" / "x.yml", fs::path(dir_) / "sub" / "x.yml");
+  OutputSet outputs;
+  outputs.Add("sub/x.yml", "x\n");
+  EXPECT_TRUE(DiffOutputs(outputs, dir_).empty());
+}
+
 }  // namespace
 }  // namespace monc
