@@ -2,6 +2,7 @@
 // Alertmanager then treats the label as empty on both sides, so the rule
 // either never fires or mutes far more than intended.
 #include <cctype>
+#include <vector>
 
 #include "compiler/analysis/analyze.h"
 
@@ -10,24 +11,26 @@ namespace {
 
 bool IsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-bool HasToken(const std::string& text, const std::string& word) {
+// Offsets where `word` occurs as a whole identifier.
+std::vector<size_t> Tokens(const std::string& text, const std::string& word) {
+  std::vector<size_t> out;
   for (size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
     bool left = pos == 0 || !IsIdentChar(text[pos - 1]);
     bool right = pos + word.size() >= text.size() || !IsIdentChar(text[pos + word.size()]);
-    if (left && right) return true;
+    if (left && right) out.push_back(pos);
   }
-  return false;
+  return out;
 }
 
 // Whether the series `expr` returns may carry `label`. A lexical
 // approximation until the PromQL front end infers output label sets: an
-// aggregation without `without` keeps only labels it names.
+// aggregation without `without` keeps only labels it names. (topk and
+// bottomk keep whole series, so they are not among them.)
 bool ExprMayCarry(const std::string& expr, const std::string& label) {
-  if (HasToken(expr, label) || HasToken(expr, "without")) return true;
-  for (const char* agg : {"sum", "avg", "min", "max", "count", "topk", "bottomk", "quantile",
-                          "stddev", "stdvar", "count_values", "group"}) {
-    if (HasToken(expr, agg)) {
-      size_t pos = expr.find(agg);
+  if (!Tokens(expr, label).empty() || !Tokens(expr, "without").empty()) return true;
+  for (const char* agg : {"sum", "avg", "min", "max", "count", "quantile", "stddev", "stdvar",
+                          "count_values", "group"}) {
+    for (size_t pos : Tokens(expr, agg)) {
       size_t next = expr.find_first_not_of(" \t\n", pos + std::string(agg).size());
       if (next != std::string::npos && (expr[next] == '(' || expr.compare(next, 2, "by") == 0)) {
         return false;
@@ -66,6 +69,7 @@ bool CanCarry(const model::Rule& rule, const std::string& label) {
 
 void CheckInhibitRules(const model::System& system, DiagnosticSink& sink) {
   for (const model::InhibitRule& inhibit : system.inhibit_rules) {
+    if (inhibit.invalid) continue;
     for (auto [side, matchers] : {std::pair{"source", &inhibit.source},
                                   std::pair{"target", &inhibit.target}}) {
       auto alerts = Matching(system, *matchers);
@@ -78,7 +82,7 @@ void CheckInhibitRules(const model::System& system, DiagnosticSink& sink) {
             Code::InhibitEqualLabel, label.span,
             std::string("no ") + side + " alert of this inhibit rule carries the label '" +
                 label.name + "'");
-        d.label = "Alertmanager compares it as empty on both sides";
+        d.label = "an absent label compares as empty: the rule mutes too much or never fires";
         d.notes.push_back({"e.g. alert '" + alerts.front()->name.name +
                                "' has neither a static label nor an expression that keeps it",
                            alerts.front()->name.span});

@@ -26,6 +26,12 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 std::optional<std::string> DidYouMean(std::string_view name,
                                       const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
+  // An abbreviation ("warn" for "warning") is what was meant.
+  for (const std::string& c : candidates) {
+    if (name.size() >= 3 && c.size() > name.size() && c.compare(0, name.size(), name) == 0) {
+      return c;
+    }
+  }
   size_t best_distance = std::max<size_t>(1, name.size() / 3) + 1;
   for (const std::string& c : candidates) {
     size_t d = EditDistance(name, c);

@@ -13,7 +13,8 @@ namespace monc {
 // Levenshtein distance, counting a swap of two neighbours as one edit.
 size_t EditDistance(std::string_view a, std::string_view b);
 
-// The candidate nearest `name`, when at most a third of its length differs.
+// The candidate `name` abbreviates, or else the nearest one when at most a
+// third of its length differs.
 std::optional<std::string> DidYouMean(std::string_view name,
                                       const std::vector<std::string>& candidates);
 

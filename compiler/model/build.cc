@@ -65,16 +65,8 @@ std::map<std::string, std::string> Reader::StringMap(const Json& object, const c
 }
 
 std::vector<model::Matcher> Reader::Matchers(const Json& object, const std::string& pointer,
-                                             const std::string& prefix) const {
+                                             const std::string& prefix, bool* valid) const {
   std::vector<model::Matcher> out;
-  auto add = [&](std::optional<model::Matcher> m, const std::string& error, Span span) {
-    if (!m) {
-      sink_.Report(Code::SpecBadMatcher, span, error);
-      return;
-    }
-    m->span = span;
-    out.push_back(std::move(*m));
-  };
   std::string error;
   for (auto [key, op] : {std::pair{"match", model::MatchOp::Equal},
                          std::pair{"match_re", model::MatchOp::Regex}}) {
@@ -82,15 +74,34 @@ std::vector<model::Matcher> Reader::Matchers(const Json& object, const std::stri
     if (!object.contains(k)) continue;
     for (const auto& [name, value] : object[k].items()) {
       std::string p = pointer + "/" + k + "/" + PointerToken(name);
-      add(model::Matcher::Make(name, op, Text(value, p), &error), error,
-          op == model::MatchOp::Equal ? KeyAt(p) : At(p));
+      if (!CheckLabelName(name, KeyAt(p))) {
+        *valid = false;
+        continue;
+      }
+      auto m = model::Matcher::Make(name, op, Text(value, p), &error);
+      if (!m) {
+        sink_.Report(Code::SpecBadMatcher, At(p), error);
+        *valid = false;
+        continue;
+      }
+      m->span = op == model::MatchOp::Equal ? KeyAt(p) : At(p);
+      out.push_back(std::move(*m));
     }
   }
   std::string k = prefix + "matchers";
   if (object.contains(k)) {
     for (size_t i = 0; i < object[k].size(); ++i) {
       std::string p = pointer + "/" + k + "/" + std::to_string(i);
-      add(model::Matcher::Parse(object[k][i].get<std::string>(), &error), error, At(p));
+      auto list = model::Matcher::ParseList(object[k][i].get<std::string>(), &error);
+      if (!list) {
+        sink_.Report(Code::SpecBadMatcher, At(p), error);
+        *valid = false;
+        continue;
+      }
+      for (model::Matcher& m : *list) {
+        m.span = At(p);
+        out.push_back(std::move(m));
+      }
     }
   }
   return out;
@@ -116,6 +127,12 @@ void CheckReference(const model::Ref& ref, const std::vector<std::string>& known
   if (auto s = DidYouMean(ref.name, known)) {
     d.notes.push_back({"did you mean '" + *s + "'?", {}});
     d.fix = FixIt{ref.span, *s};
+  } else if (known.empty()) {
+    d.notes.push_back({"the spec declares no " + what + "s", {}});
+  } else if (known.size() <= 12) {
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "'" : ", '") + k + "'";
+    d.notes.push_back({"declared: " + list, {}});
   }
 }
 

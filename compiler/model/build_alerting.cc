@@ -96,17 +96,28 @@ void CheckWebhookUrl(const Reader& r, const std::string& url, const std::string&
                      const std::string& owner) {
   size_t scheme = url.find("://");
   size_t host_end = url.find_first_of("/?#", scheme == std::string::npos ? 0 : scheme + 3);
-  std::string authority = url.substr(0, host_end);
-  std::string query = host_end != std::string::npos && url.find('?') != std::string::npos
-                          ? url.substr(url.find('?') + 1)
-                          : "";
-  std::string lower;
-  for (char c : query) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool userinfo = url.substr(0, host_end).find('@') != std::string::npos;
   bool secret_param = false;
-  for (const char* p : {"token", "key", "secret", "password", "passwd", "sig", "auth"}) {
-    if (lower.find(p) != std::string::npos) secret_param = true;
+  size_t query = url.find('?');
+  if (query != std::string::npos) {
+    std::string params = url.substr(query + 1, url.find('#', query) - query - 1);
+    for (size_t start = 0; start <= params.size();) {
+      size_t end = params.find('&', start);
+      if (end == std::string::npos) end = params.size();
+      std::string name = params.substr(start, std::min(params.find('=', start), end) - start);
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      for (const char* secret : {"token", "key", "apikey", "api_key", "secret", "password", "passwd",
+                                 "pass", "sig", "signature", "auth", "access_token", "client_secret"}) {
+        std::string s = secret;
+        bool suffix = name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0 &&
+                      (name[name.size() - s.size() - 1] == '_' || name[name.size() - s.size() - 1] == '-');
+        if (name == s || suffix) secret_param = true;
+      }
+      start = end + 1;
+    }
   }
-  if (authority.find('@') != std::string::npos || secret_param) {
+  if (userinfo || secret_param) {
     Diagnostic& d = r.sink().Report(Code::SecretPlainText, r.At(pointer),
                                     "webhook URL of " + owner + " carries credentials");
     d.label = "Alertmanager 0.25 cannot read a webhook URL from a file";
@@ -162,7 +173,9 @@ model::Route ReadRoute(const Reader& r, const Json& j, const std::string& p, boo
   model::Route route;
   route.span = root ? r.KeyAt(p) : r.At(p);
   route.receiver = r.OptRef(j, p, "receiver");
-  route.matchers = r.Matchers(j, p, "");
+  bool valid = true;
+  route.matchers = r.Matchers(j, p, "", &valid);
+  route.invalid = !valid;
   if (root) {
     if (!route.receiver) {
       r.sink().Report(Code::SchemaRequired, route.span,
@@ -209,11 +222,13 @@ void ReadInhibitRules(const Reader& r, model::System& system) {
     std::string p = "/inhibit_rules/" + std::to_string(i);
     model::InhibitRule rule;
     rule.span = r.At(p);
-    rule.source = r.Matchers(j, p, "source_");
-    rule.target = r.Matchers(j, p, "target_");
+    bool valid = true;
+    rule.source = r.Matchers(j, p, "source_", &valid);
+    rule.target = r.Matchers(j, p, "target_", &valid);
+    rule.invalid = !valid;
     rule.equal = Refs(r, j, p, "equal");
     for (const model::Ref& label : rule.equal) r.CheckLabelName(label.name, label.span);
-    if (rule.source.empty() || rule.target.empty()) {
+    if (valid && (rule.source.empty() || rule.target.empty())) {
       r.sink().Report(Code::SpecBadValue, rule.span,
                       std::string("inhibit rule has no ") + (rule.source.empty() ? "source" : "target") +
                           " matchers")
@@ -240,22 +255,23 @@ class TimeIntervalChecker {
         }
       }
     }
-    Ranges(range, p, "weekdays", [](const std::string& s) { return Weekday(s); });
+    Ranges(range, p, "weekdays", [](const std::string& s) { return Weekday(s); }, InOrder);
     Ranges(range, p, "days_of_month", [](const std::string& s) {
       int n = Int(s);
       return n != 0 && n >= -31 && n <= 31 ? n : kBad;
-    });
-    Ranges(range, p, "months", [](const std::string& s) { return Month(s); });
+    }, DayOfMonthOrder);
+    Ranges(range, p, "months", [](const std::string& s) { return Month(s); }, InOrder);
     Ranges(range, p, "years", [](const std::string& s) {
       int n = Int(s);
       return n > 0 ? n : kBad;
-    });
+    }, InOrder);
     if (range.contains("location")) {
       std::string loc = range["location"];
+      // Alertmanager loads locations from the same tz database.
       struct stat st;
       if (loc != "UTC" && loc != "Local" &&
           (loc.find("..") != std::string::npos ||
-           stat(("/usr/share/zoneinfo/" + loc).c_str(), &st) != 0)) {
+           stat(("/usr/share/zoneinfo/" + loc).c_str(), &st) != 0 || !S_ISREG(st.st_mode))) {
         Bad(p + "/location", "unknown time zone '" + loc + "'");
       }
     }
@@ -304,8 +320,18 @@ class TimeIntervalChecker {
     return -1;
   }
 
-  template <typename Parse>
-  void Ranges(const Json& range, const std::string& p, const char* key, Parse parse) {
+  // Empty when `a:b` is a valid range, else why not.
+  static std::string InOrder(int a, int b) { return a > b ? "ends before it starts" : ""; }
+  // Negative days count from the month's end; Alertmanager judges a mixed
+  // range against the shortest month.
+  static std::string DayOfMonthOrder(int a, int b) {
+    if (a < 0 && b > 0) return "has a negative start day and a positive end day";
+    if ((a > 0) == (b > 0) ? a > b : a > 28 + b) return "ends before it starts in some months";
+    return "";
+  }
+
+  template <typename Parse, typename Order>
+  void Ranges(const Json& range, const std::string& p, const char* key, Parse parse, Order order) {
     if (!range.contains(key)) return;
     for (size_t i = 0; i < range[key].size(); ++i) {
       std::string s = range[key][i];
@@ -315,8 +341,8 @@ class TimeIntervalChecker {
       int b = colon == std::string::npos ? a : parse(s.substr(colon + 1));
       if (a == kBad || b == kBad) {
         Bad(ip, "invalid " + std::string(key) + " entry '" + s + "'");
-      } else if (a > b && (a > 0) == (b > 0)) {
-        Bad(ip, "range '" + s + "' ends before it starts");
+      } else if (std::string why = order(a, b); !why.empty()) {
+        Bad(ip, "range '" + s + "' " + why);
       }
     }
   }

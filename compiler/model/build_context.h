@@ -47,8 +47,10 @@ class Reader {
   std::map<std::string, std::string> StringMap(const Json& object, const char* key) const;
   // Checks a label name: [a-zA-Z_][a-zA-Z0-9_]*.
   bool CheckLabelName(const std::string& name, Span span) const;
+  // The matchers of `match`, `match_re` and `matchers` (each with `prefix`);
+  // `*valid` turns false when one did not parse (reported).
   std::vector<model::Matcher> Matchers(const Json& object, const std::string& pointer,
-                                       const std::string& prefix) const;
+                                       const std::string& prefix, bool* valid) const;
 
  private:
   const SpecDocument& doc_;

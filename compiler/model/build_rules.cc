@@ -30,6 +30,19 @@ void ReadSeverities(const Reader& r, model::System& system) {
   }
 }
 
+// Reports labels Prometheus reserves, where they are written: `alertname`
+// (Prometheus sets it on every alert) and anything starting with `__`.
+void CheckReservedLabels(const Reader& r, const Json& object, const std::string& pointer,
+                         const std::string& owner) {
+  if (!object.contains("labels")) return;
+  for (const auto& [k, v] : object["labels"].items()) {
+    if (k == "alertname" || k.rfind("__", 0) == 0) {
+      r.sink().Report(Code::RuleReservedLabel, r.KeyAt(pointer + "/labels/" + PointerToken(k)),
+                      owner + " sets the reserved label '" + k + "'");
+    }
+  }
+}
+
 // Keys only an alerting rule may carry.
 constexpr const char* kAlertOnlyKeys[] = {"for",     "keep_firing_for", "severity",   "service",
                                           "summary", "description",     "runbook",    "annotations"};
@@ -73,12 +86,7 @@ std::optional<model::Rule> ReadRule(const Reader& r, const Json& j, const std::s
   rule.service = r.OptRef(j, p, "service");
   rule.labels = group_labels;
   for (auto& [k, v] : r.Labels(j, p, "labels")) rule.labels[k] = v;
-  for (const auto& [k, v] : rule.labels) {
-    if (k == "__name__" || k.rfind("__", 0) == 0 || (is_alert && k == "alertname")) {
-      r.sink().Report(Code::RuleReservedLabel, r.KeyAt(p + "/labels/" + PointerToken(k)),
-                      "rule '" + rule.name.name + "' sets the reserved label '" + k + "'");
-    }
-  }
+  CheckReservedLabels(r, j, p, "rule '" + rule.name.name + "'");
   rule.annotations = r.StringMap(j, "annotations");
   for (const char* key : {"summary", "description"}) {
     if (!j.contains(key)) continue;
@@ -98,6 +106,9 @@ std::optional<model::Rule> ReadRule(const Reader& r, const Json& j, const std::s
 void ReadRules(const Reader& r, NameRegistry& names, model::System& system) {
   ReadSeverities(r, system);
   const Json& root = r.doc().root;
+  if (root.contains("defaults")) {
+    CheckReservedLabels(r, root["defaults"], "/defaults", "'defaults'");
+  }
   if (!root.contains("groups")) return;
   for (const auto& [name, g] : root["groups"].items()) {
     std::string p = "/groups/" + PointerToken(name);
@@ -107,6 +118,7 @@ void ReadRules(const Reader& r, NameRegistry& names, model::System& system) {
     group.interval = r.Dur(g, p, "interval");
     group.limit = g.value("limit", 0);
     model::LabelSet group_labels = r.Labels(g, p, "labels");
+    CheckReservedLabels(r, g, p, "group '" + name + "'");
     for (size_t i = 0; i < g["rules"].size(); ++i) {
       std::string rp = p + "/rules/" + std::to_string(i);
       if (auto rule = ReadRule(r, g["rules"][i], rp, group_labels)) {

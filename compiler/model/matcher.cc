@@ -53,12 +53,14 @@ std::optional<Matcher> Matcher::Make(std::string name, MatchOp op, std::string v
   m.op_ = op;
   m.value_ = std::move(value);
   if (op == MatchOp::Regex || op == MatchOp::NotRegex) {
-    auto re = std::make_shared<re2::RE2>("^(?:" + m.value_ + ")$", re2::RE2::Quiet);
-    if (!re->ok()) {
-      *error = "invalid regular expression '" + m.value_ + "': " + re->error();
+    // Checked on its own first, so the error shows the user's text, not the
+    // anchoring added below.
+    re2::RE2 plain(m.value_, re2::RE2::Quiet);
+    if (!plain.ok()) {
+      *error = "invalid regular expression '" + m.value_ + "': " + plain.error();
       return std::nullopt;
     }
-    m.regex_ = std::move(re);
+    m.regex_ = std::make_shared<re2::RE2>("^(?:" + m.value_ + ")$", re2::RE2::Quiet);
   }
   return m;
 }
@@ -98,6 +100,32 @@ std::optional<Matcher> Matcher::Parse(std::string_view text, std::string* error)
     value = *unquoted;
   }
   return Make(std::move(name), op, std::move(value), error);
+}
+
+std::optional<std::vector<Matcher>> Matcher::ParseList(std::string_view text,
+                                                       std::string* error) {
+  text = Trim(text);
+  if (!text.empty() && text.front() == '{' && text.back() == '}') {
+    text = Trim(text.substr(1, text.size() - 2));
+  }
+  std::vector<Matcher> out;
+  size_t start = 0;
+  bool quoted = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] == '\\' && quoted) {
+      ++i;
+    } else if (i < text.size() && text[i] == '"') {
+      quoted = !quoted;
+    } else if (i == text.size() || (text[i] == ',' && !quoted)) {
+      std::string_view part = Trim(text.substr(start, i - start));
+      start = i + 1;
+      if (part.empty() && i == text.size() && !out.empty()) break;  // trailing comma
+      auto m = Parse(part, error);
+      if (!m) return std::nullopt;
+      out.push_back(std::move(*m));
+    }
+  }
+  return out;
 }
 
 bool Matcher::Matches(std::string_view label_value) const {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/source/source_manager.h"
 
@@ -25,6 +26,9 @@ class Matcher {
   static std::optional<Matcher> Parse(std::string_view text, std::string* error);
   static std::optional<Matcher> Make(std::string name, MatchOp op, std::string value,
                                      std::string* error);
+  // One `matchers:` entry, which Alertmanager lets hold several matchers
+  // separated by commas, optionally in braces: `{a="x", b=~"y"}`.
+  static std::optional<std::vector<Matcher>> ParseList(std::string_view text, std::string* error);
 
   const std::string& name() const { return name_; }
   MatchOp op() const { return op_; }

@@ -38,6 +38,24 @@ TEST(MatcherTest, RejectsBadInput) {
   EXPECT_FALSE(Matcher::Parse("x=\"abc", &error));
 }
 
+TEST(MatcherTest, ParsesSeveralMatchersPerEntryAsAlertmanagerDoes) {
+  std::string error;
+  auto list = Matcher::ParseList("severity=\"critical\", team=~\"a,b\"", &error);
+  ASSERT_TRUE(list) << error;
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[1].value(), "a,b");
+  auto braced = Matcher::ParseList("{a=\"x\"}", &error);
+  ASSERT_TRUE(braced);
+  EXPECT_EQ((*braced)[0].name(), "a");
+  EXPECT_FALSE(Matcher::ParseList("a=\"x\",,b=y", &error));
+}
+
+TEST(MatcherTest, RegexErrorsShowTheUsersText) {
+  std::string error;
+  EXPECT_FALSE(Matcher::Parse("x=~[Api", &error));
+  EXPECT_EQ(error.find("^(?:"), std::string::npos) << error;
+}
+
 TEST(MatcherTest, PrintsAlertmanagerForm) {
   EXPECT_EQ(MustParse("severity=critical").ToString(), "severity=\"critical\"");
   EXPECT_EQ(MustParse("a=~\"x\\\"y\"").ToString(), "a=~\"x\\\"y\"");

@@ -176,6 +176,9 @@ struct Route {
   std::vector<Ref> active_time_intervals;
   std::vector<Route> routes;
   Span span;
+  // A matcher did not parse (already reported): checks that depend on what
+  // the route matches skip it rather than report consequences of the typo.
+  bool invalid = false;
 };
 
 struct InhibitRule {
@@ -183,6 +186,7 @@ struct InhibitRule {
   std::vector<Matcher> target;
   std::vector<Ref> equal;
   Span span;
+  bool invalid = false;  // as Route::invalid
 };
 
 struct TimeInterval {

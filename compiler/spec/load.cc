@@ -74,6 +74,7 @@ class Converter {
         return s;  // quoted, block or explicitly tagged: a string
       }
       case YAML::NodeType::Sequence: {
+        value.end = LineEnd(value.begin);
         doc_.places[pointer] = {key, value};
         nlohmann::json out = nlohmann::json::array();
         size_t i = 0;
@@ -83,6 +84,7 @@ class Converter {
         return out;
       }
       case YAML::NodeType::Map: {
+        value.end = LineEnd(value.begin);
         doc_.places[pointer] = {key, value};
         nlohmann::json out = nlohmann::json::object();
         std::map<std::string, Span> seen;
@@ -105,6 +107,17 @@ class Converter {
   }
 
  private:
+  // A collection is underlined to the end of its first line, without
+  // trailing blanks or a comment.
+  uint32_t LineEnd(uint32_t begin) const {
+    size_t end = text_.find('\n', begin);
+    if (end == std::string_view::npos) end = text_.size();
+    size_t comment = text_.find(" #", begin);
+    if (comment < end) end = comment;
+    while (end > begin + 1 && (text_[end - 1] == ' ' || text_[end - 1] == '\r')) --end;
+    return static_cast<uint32_t>(std::max<size_t>(end, begin + 1));
+  }
+
   Span SpanOf(const YAML::Node& node) const {
     YAML::Mark m = node.Mark();
     uint32_t pos = m.pos < 0 ? 0 : static_cast<uint32_t>(m.pos);

@@ -101,7 +101,11 @@ void CheckKeys(const SpecDocument& doc, const nlohmann::json& node, const nlohma
         if (allowed.empty()) continue;
         Diagnostic& d = sink.Report(Code::SchemaUnknownKey, doc.KeySpan(child_pointer),
                                     "unknown key '" + key + "' in " + DescribePlace(doc, pointer));
-        if (auto suggestion = DidYouMean(key, allowed)) {
+        std::vector<std::string> unused;
+        for (const std::string& k : allowed) {
+          if (!node.contains(k)) unused.push_back(k);
+        }
+        if (auto suggestion = DidYouMean(key, unused)) {
           d.message += "; did you mean '" + *suggestion + "'?";
           d.fix = FixIt{doc.KeySpan(child_pointer), *suggestion};
         }
@@ -170,10 +174,15 @@ std::string DescribePlace(const SpecDocument& doc, const std::string& pointer) {
   if (section == "tests") {
     return t.size() >= 2 ? "test #" + std::to_string(std::stoul(t[1]) + 1) : "tests";
   }
-  return "'" + section + "'";
+  return t.size() == 1 ? "the spec" : "'" + section + "'";
 }
 
 bool ValidateSpec(const SpecDocument& doc, DiagnosticSink& sink) {
+  if (doc.root.is_null()) {
+    sink.Report(Code::SchemaRequired, doc.ValueSpan(""), "the spec file is empty")
+        .label = "a spec file starts with 'version: 1'";
+    return false;
+  }
   CheckKeys(doc, doc.root, SpecSchema(), "", sink);
   size_t errors_before = sink.ErrorCount();
 
@@ -214,6 +223,10 @@ bool ValidateSpec(const SpecDocument& doc, DiagnosticSink& sink) {
       sink.Report(Code::SchemaEnum, doc.ValueSpan(pointer),
                   value.dump() + " is not allowed for '" + key + "' in " + place +
                       "; expected one of " + allowed);
+    } else if (const nlohmann::json* s = SchemaAt(doc, pointer);
+               s && s == &Resolve(SpecSchema()["definitions"]["secret"])) {
+      sink.Report(Code::SchemaInvalid, doc.ValueSpan(pointer),
+                  "secret '" + key + "' in " + place + " takes exactly one of 'file' or 'env'");
     } else {
       std::string message = what;
       if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
