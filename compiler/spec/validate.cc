@@ -99,6 +99,12 @@ void CheckKeys(const SpecDocument& doc, const nlohmann::json& node, const nlohma
       const nlohmann::json* child_schema = ChildSchema(schema, key, false);
       if (!child_schema) {
         if (allowed.empty()) continue;
+        if (key == "<<") {
+          sink.Report(Code::SchemaUnknownKey, doc.KeySpan(child_pointer),
+                      "YAML merge keys ('<<') are not supported in " + DescribePlace(doc, pointer))
+              .label = "write the keys out, or share them through 'defaults' or group labels";
+          continue;
+        }
         Diagnostic& d = sink.Report(Code::SchemaUnknownKey, doc.KeySpan(child_pointer),
                                     "unknown key '" + key + "' in " + DescribePlace(doc, pointer));
         std::vector<std::string> unused;
@@ -211,6 +217,11 @@ bool ValidateSpec(const SpecDocument& doc, DiagnosticSink& sink) {
       std::string missing = what.substr(27, what.rfind('\'') - 27);
       sink.Report(Code::SchemaRequired, doc.KeySpan(pointer),
                   "missing required key '" + missing + "' in " + place);
+    } else if (StartsWith(what, "Value type not permitted") && value.is_number() &&
+               SchemaAt(doc, pointer) == &Resolve(SpecSchema()["definitions"]["duration"])) {
+      sink.Report(Code::SchemaType, doc.ValueSpan(pointer),
+                  "duration '" + key + "' in " + place + " needs a unit")
+          .label = "e.g. " + value.dump() + "s or 5m";
     } else if (StartsWith(what, "Value type not permitted")) {
       sink.Report(Code::SchemaType, doc.ValueSpan(pointer),
                   "expected " + ExpectedTypes(SchemaAt(doc, pointer)) + " for '" + key + "' in " +
