@@ -19,6 +19,7 @@
 
 #include "compiler/diag/render.h"
 #include "compiler/driver/pipeline.h"
+#include "tests/bless.h"
 
 namespace monc {
 namespace {
@@ -87,7 +88,7 @@ void RunCase(const fs::path& c) {
   fs::path golden = c.string() + ".stderr";
   if (c.extension() == ".yaml") golden = c.parent_path() / (c.stem().string() + ".stderr");
   if (update_goldens) {
-    std::ofstream(fs::path(std::getenv("BUILD_WORKSPACE_DIRECTORY")) / golden, std::ios::binary)
+    std::ofstream(testing::SourceTree() / golden, std::ios::binary)
         << text;
     return;
   }
@@ -130,9 +131,7 @@ class CoverageTest : public ::testing::Test {
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   ::testing::InitGoogleTest(&argc, argv);
-  for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]) == "--update") monc::update_goldens = true;
-  }
+  monc::update_goldens = monc::testing::UpdateRequested(argc, argv);
   std::vector<fs::path> cases;
   for (const auto& area : fs::directory_iterator(monc::kRoot)) {
     if (!area.is_directory()) continue;

@@ -11,6 +11,7 @@
 #include "compiler/driver/generate.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/driver/writer.h"
+#include "tests/bless.h"
 
 namespace monc {
 namespace {
@@ -32,7 +33,7 @@ class GoldenTest : public ::testing::Test {
     fs::path golden = fs::path("tests/golden") / example_.filename();
     if (update_goldens) {
       std::string error;
-      fs::path dest = fs::path(std::getenv("BUILD_WORKSPACE_DIRECTORY")) / golden;
+      fs::path dest = testing::SourceTree() / golden;
       ASSERT_TRUE(WriteOutputs(outputs, dest.string(), &error)) << error;
       return;
     }
@@ -52,9 +53,7 @@ class GoldenTest : public ::testing::Test {
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   ::testing::InitGoogleTest(&argc, argv);
-  for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]) == "--update") monc::update_goldens = true;
-  }
+  monc::update_goldens = monc::testing::UpdateRequested(argc, argv);
   std::vector<fs::path> examples;
   for (const auto& e : fs::directory_iterator("examples")) {
     if (e.is_directory()) examples.push_back(e.path());

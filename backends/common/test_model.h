@@ -24,6 +24,18 @@ inline model::Matcher Match(const char* text) {
   return *matcher;
 }
 
+inline model::Rule Rule(model::Rule::Kind kind, const char* name, const char* expr) {
+  model::Rule rule;
+  rule.kind = kind;
+  rule.name.name = name;
+  rule.expr = expr;
+  return rule;
+}
+
+inline model::Rule Alert(const char* name, const char* expr) {
+  return Rule(model::Rule::Kind::Alert, name, expr);
+}
+
 inline model::Secret FileSecret(const char* path) {
   return model::Secret{model::Secret::Source::File, path};
 }

@@ -9,16 +9,9 @@ namespace monc::prometheus {
 namespace {
 
 using backends::Dur;
+using backends::Rule;
 using backends::RunShell;
 using backends::ShellQuote;
-
-model::Rule Rule(model::Rule::Kind kind, const char* name, const char* expr) {
-  model::Rule rule;
-  rule.kind = kind;
-  rule.name.name = name;
-  rule.expr = expr;
-  return rule;
-}
 
 // Every shape the backend writes, and values YAML would misread unquoted.
 model::System Shop() {

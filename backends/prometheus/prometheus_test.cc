@@ -7,14 +7,9 @@
 namespace monc::prometheus {
 namespace {
 
+using backends::Alert;
 using backends::Dur;
-
-model::Rule Alert(const char* name, const char* expr) {
-  model::Rule rule;
-  rule.name.name = name;
-  rule.expr = expr;
-  return rule;
-}
+using backends::Rule;
 
 model::System Shop() {
   model::System system;
@@ -33,10 +28,8 @@ model::System Shop() {
   high_errors.annotations = {{"summary", "{{ $labels.service }} has a high error rate"},
                              {"runbook_url", "https://runbooks.example.com/high-error-rate"}};
   availability.rules.push_back(high_errors);
-  model::Rule record =
-      Alert("service:http_requests:rate5m", "sum(rate(http_requests_total[5m])) by (service)\n");
-  record.kind = model::Rule::Kind::Record;
-  availability.rules.push_back(record);
+  availability.rules.push_back(Rule(model::Rule::Kind::Record, "service:http_requests:rate5m",
+                                    "sum(rate(http_requests_total[5m])) by (service)\n"));
   model::RuleGroup plain;
   plain.name.name = "shop.plain";
   plain.rules.push_back(Alert("InstanceDown", "up == 0"));

@@ -44,22 +44,26 @@ void Print(const DiagnosticSink& sink, const SourceManager& sources, Format form
   }
 }
 
-int RunCheck(const Options& opts) {
+// Compiles the specs and prints every diagnostic; the exit code if the
+// command must stop here.
+std::optional<int> CompileAndReport(const Options& opts, CompileResult& result) {
   SourceManager sources;
   DiagnosticSink sink;
-  CompileResult result = Compile(opts.specs, sources, sink);
-  Print(sink, sources, opts.format);
-  if (result.io_error) return 2;
-  return result.spec ? 0 : 1;
-}
-
-int RunBuild(const Options& opts) {
-  SourceManager sources;
-  DiagnosticSink sink;
-  CompileResult result = Compile(opts.specs, sources, sink);
+  result = Compile(opts.specs, sources, sink);
   Print(sink, sources, opts.format);
   if (result.io_error) return 2;
   if (!result.spec) return 1;
+  return std::nullopt;
+}
+
+int RunCheck(const Options& opts) {
+  CompileResult result;
+  return CompileAndReport(opts, result).value_or(0);
+}
+
+int RunBuild(const Options& opts) {
+  CompileResult result;
+  if (auto status = CompileAndReport(opts, result)) return *status;
   OutputSet outputs = Generate(*result.spec);
   // Machine formats own stdout; progress goes to stderr then.
   std::ostream& log = opts.format == Format::Human ? std::cout : std::cerr;
