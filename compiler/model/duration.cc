@@ -56,16 +56,4 @@ std::optional<int64_t> ParseDurationMillis(std::string_view text) {
   return total;
 }
 
-std::string FormatDuration(int64_t millis) {
-  if (millis == 0) return "0s";
-  std::string out;
-  for (const Unit& u : kUnits) {
-    if (millis >= u.millis) {
-      out += std::to_string(millis / u.millis) + std::string(u.suffix);
-      millis %= u.millis;
-    }
-  }
-  return out;
-}
-
 }  // namespace monc::model

@@ -22,9 +22,6 @@ struct Duration {
 // Milliseconds of `text`, or nullopt when Prometheus would reject it.
 std::optional<int64_t> ParseDurationMillis(std::string_view text);
 
-// The shortest Prometheus spelling of `millis`: 90000 -> "1m30s".
-std::string FormatDuration(int64_t millis);
-
 }  // namespace monc::model
 
 #endif  // MONC_COMPILER_MODEL_DURATION_H_

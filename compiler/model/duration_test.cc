@@ -26,12 +26,5 @@ TEST(DurationTest, RejectsWhatPrometheusRejects) {
   }
 }
 
-TEST(DurationTest, FormatsShortest) {
-  EXPECT_EQ(FormatDuration(90000), "1m30s");
-  EXPECT_EQ(FormatDuration(0), "0s");
-  EXPECT_EQ(FormatDuration(3600000), "1h");
-  EXPECT_EQ(FormatDuration(*ParseDurationMillis("1d2h3m4s5ms")), "1d2h3m4s5ms");
-}
-
 }  // namespace
 }  // namespace monc::model

@@ -34,11 +34,4 @@ const Service* System::FindService(const std::string& name) const {
   return nullptr;
 }
 
-const Receiver* System::FindReceiver(const std::string& name) const {
-  for (const Receiver& r : receivers) {
-    if (r.name.name == name) return &r;
-  }
-  return nullptr;
-}
-
 }  // namespace monc::model

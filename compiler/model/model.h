@@ -320,7 +320,6 @@ struct System {
   std::vector<RuleTest> tests;
 
   const Service* FindService(const std::string& name) const;
-  const Receiver* FindReceiver(const std::string& name) const;
 };
 
 }  // namespace monc::model
