@@ -4,7 +4,9 @@ namespace monc {
 
 class Analyzer {
  public:
-  static std::optional<CheckedSpec> Run(model::System system, DiagnosticSink& sink) {
+  static std::optional<CheckedSpec> Run(model::System system, const SourceManager& sources,
+                                        DiagnosticSink& sink) {
+    CheckPromqlExpressions(system, sources, sink);
     CheckRouting(system, sink);
     CheckInhibitRules(system, sink);
     CheckAlerts(system, sink);
@@ -13,8 +15,9 @@ class Analyzer {
   }
 };
 
-std::optional<CheckedSpec> Analyze(model::System system, DiagnosticSink& sink) {
-  return Analyzer::Run(std::move(system), sink);
+std::optional<CheckedSpec> Analyze(model::System system, const SourceManager& sources,
+                                   DiagnosticSink& sink) {
+  return Analyzer::Run(std::move(system), sources, sink);
 }
 
 }  // namespace monc

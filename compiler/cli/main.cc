@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "compiler/cli/promql_command.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/generate.h"
 #include "compiler/driver/pipeline.h"
@@ -99,7 +100,7 @@ int RunExplain(const std::string& id) {
 
 int Main(int argc, char** argv) {
   CLI::App app{"monc: a compiler for monitoring. Checks one declarative spec and generates\n"
-               "Prometheus rules and Alertmanager configuration from it."};
+               "Prometheus rules and Alertmanager configuration from it; checks PromQL."};
   app.set_version_flag("--version", std::string("monc ") + kVersion + " (spec language 1)");
   app.require_subcommand(1);
   Options opts;
@@ -121,6 +122,7 @@ int Main(int argc, char** argv) {
   std::string code;
   CLI::App* explain = app.add_subcommand("explain", "describe a diagnostic code");
   explain->add_option("CODE", code, "e.g. route/unreachable")->required();
+  std::function<int()> run_promql = AddPromqlCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -130,7 +132,8 @@ int Main(int argc, char** argv) {
   }
   if (check->parsed()) return RunCheck(opts);
   if (build->parsed()) return RunBuild(opts);
-  return RunExplain(code);
+  if (explain->parsed()) return RunExplain(code);
+  return run_promql();
 }
 
 }  // namespace

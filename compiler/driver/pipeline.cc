@@ -81,7 +81,7 @@ CompileResult Compile(const std::vector<std::string>& paths, SourceManager& sour
   }
   if (!valid) return result;
   model::System system = BuildModel(documents, sources, sink);
-  result.spec = Analyze(std::move(system), sink);
+  result.spec = Analyze(std::move(system), sources, sink);
   return result;
 }
 

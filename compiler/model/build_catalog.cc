@@ -1,4 +1,6 @@
 // The metrics catalog, services, and synthetic checks.
+#include "compiler/catalogs/catalogs.h"
+#include "compiler/diag/did_you_mean.h"
 #include "compiler/model/build_context.h"
 
 namespace monc::build {
@@ -79,9 +81,35 @@ model::Check ReadCheck(const Reader& r, const Json& j, const std::string& p, mod
   return c;
 }
 
+// `imports:` names shipped catalogs; an unknown one is reported and dropped.
+void ReadImports(const Reader& r, model::System& system) {
+  const Json& root = r.doc().root;
+  if (!root.contains("imports")) return;
+  std::vector<std::string> shipped = ShippedCatalogNames();
+  for (size_t i = 0; i < root["imports"].size(); ++i) {
+    model::Ref ref{root["imports"][i], r.At("/imports/" + std::to_string(i))};
+    if (FindShippedCatalog(ref.name)) {
+      system.imports.push_back(std::move(ref));
+      continue;
+    }
+    Diagnostic& d = r.sink().Report(Code::SpecUnknownImport, ref.span,
+                                    "unknown metrics catalog '" + ref.name + "'");
+    d.label = "monc ships no catalog of this name";
+    if (auto s = DidYouMean(ref.name, shipped)) {
+      d.notes.push_back({"did you mean '" + *s + "'?", {}});
+      d.fix = FixIt{ref.span, *s};
+    } else {
+      std::string list;
+      for (const std::string& k : shipped) list += (list.empty() ? "'" : ", '") + k + "'";
+      d.notes.push_back({"monc ships: " + list, {}});
+    }
+  }
+}
+
 }  // namespace
 
 void ReadCatalog(const Reader& r, NameRegistry& names, model::System& system) {
+  ReadImports(r, system);
   const Json& root = r.doc().root;
   if (root.contains("metrics")) {
     for (const auto& [name, m] : root["metrics"].items()) {

@@ -1,4 +1,7 @@
 // Severity levels and rule groups.
+#include <algorithm>
+
+#include "compiler/diag/did_you_mean.h"
 #include "compiler/model/build_context.h"
 
 namespace monc::build {
@@ -41,6 +44,44 @@ void CheckReservedLabels(const Reader& r, const Json& object, const std::string&
                       owner + " sets the reserved label '" + k + "'");
     }
   }
+}
+
+// The catalog checks (compiler/analysis/promql_checks.h): the only codes a
+// rule may silence. The rest report a spec that is wrong, not a judgement
+// the author may overrule.
+constexpr Code kSilenceable[] = {
+    Code::PromqlUnknownMetric,     Code::PromqlUnknownLabel,      Code::PromqlRateOfGauge,
+    Code::PromqlCounterWithoutRate, Code::PromqlQuantileWithoutLe, Code::PromqlTemplateLabel,
+    Code::PromqlShortRateWindow,   Code::PromqlAnchoredRegex,     Code::RuleForBelowInterval};
+
+std::vector<model::Silence> ReadSilences(const Reader& r, const Json& j, const std::string& p) {
+  std::vector<model::Silence> out;
+  if (!j.contains("silence")) return out;
+  std::vector<std::string> ids;
+  for (Code c : kSilenceable) ids.emplace_back(Info(c).id);
+  for (size_t i = 0; i < j["silence"].size(); ++i) {
+    std::string sp = p + "/silence/" + std::to_string(i);
+    const Json& entry = j["silence"][i];
+    model::Silence silence{{entry["code"], r.At(sp + "/code")}, r.Str(entry, "reason"), r.At(sp)};
+    if (std::find(ids.begin(), ids.end(), silence.code.name) == ids.end()) {
+      Diagnostic& d = r.sink().Report(Code::SpecBadSilence, silence.code.span,
+                                      "'" + silence.code.name + "' is not a catalog check");
+      d.label = "only catalog checks can be silenced";
+      if (auto s = DidYouMean(silence.code.name, ids)) {
+        d.notes.push_back({"did you mean '" + *s + "'?", {}});
+        d.fix = FixIt{silence.code.span, *s};
+      }
+      continue;
+    }
+    if (silence.reason.find_first_not_of(" \t\n") == std::string::npos) {
+      r.sink().Report(Code::SpecBadSilence, silence.span,
+                      "silence of '" + silence.code.name + "' gives no 'reason'")
+          .label = "say why the check does not apply to this rule";
+      continue;
+    }
+    out.push_back(std::move(silence));
+  }
+  return out;
 }
 
 // Keys only an alerting rule may carry.
@@ -98,6 +139,7 @@ std::optional<model::Rule> ReadRule(const Reader& r, const Json& j, const std::s
     rule.annotations[key] = j[key];
   }
   rule.runbook = r.Str(j, "runbook");
+  rule.silences = ReadSilences(r, j, p);
   return rule;
 }
 

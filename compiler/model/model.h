@@ -94,6 +94,13 @@ struct Severities {
   const SeverityLevel* Find(const std::string& name) const;
 };
 
+// A catalog check a rule is exempt from: `silence: [{code, reason}]`.
+struct Silence {
+  Ref code;  // a diagnostic code id, e.g. "promql/rate-of-gauge"
+  std::string reason;
+  Span span;  // the whole entry
+};
+
 struct Rule {
   enum class Kind { Alert, Record };
   Kind kind = Kind::Alert;
@@ -112,6 +119,7 @@ struct Rule {
   LabelSet labels;
   std::map<std::string, std::string> annotations;
   std::string runbook;
+  std::vector<Silence> silences;  // only catalog-check codes, each with a reason
   Span span;  // the whole rule
 };
 
@@ -306,6 +314,7 @@ struct System {
   };
   std::optional<Operator> prometheus_operator;
   Severities severities;
+  std::vector<Ref> imports;  // shipped metrics catalogs (compiler/catalogs), all files' together
   std::vector<Metric> metrics;
   std::vector<Service> services;
   std::vector<RuleGroup> groups;

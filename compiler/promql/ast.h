@@ -139,8 +139,14 @@ struct VectorMatching {
 struct Binary : Expr {
   Binary() : Expr(NodeKind::Binary) {}
   BinaryOp op = BinaryOp::Add;
+  // The operator with its modifiers (`+ bool on(a)`), where Prometheus points
+  // its messages about them.
+  PosRange op_pos;
   ExprPtr lhs, rhs;
-  std::optional<VectorMatching> matching;  // set when both sides are vectors
+  // The on/ignoring/group_x modifiers as written, and always for and/or/unless
+  // (many-to-many unless group_x was written: check.h refuses that). Absent:
+  // one-to-one on all labels. Only meaningful when both sides are vectors.
+  std::optional<VectorMatching> matching;
   bool return_bool = false;
 };
 

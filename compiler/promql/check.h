@@ -2,8 +2,11 @@
 // them: argument counts and types, aggregation parameters, comparisons of
 // scalars needing `bool`, set operators only between vectors, grouping
 // modifiers only with vector matching, a label in both on() and group_x(),
-// and the rest. Messages keep Prometheus's wording ("expected type instant
-// vector in aggregation expression, got range vector").
+// and the rest; also checkAST's selector rules (at least one matcher that
+// does not match the empty string, the metric name given once). Messages
+// keep Prometheus's wording ("expected type instant vector in aggregation
+// expression, got range vector") and its order: children first, left to
+// right, as only the first error reaches promtool's users.
 #ifndef MONC_COMPILER_PROMQL_CHECK_H_
 #define MONC_COMPILER_PROMQL_CHECK_H_
 

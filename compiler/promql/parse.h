@@ -1,10 +1,12 @@
-// PromQL text -> syntax tree (ANTLR4 grammar grammar/PromQL.g4), as
-// Prometheus 2.42's parser reads it: number, string and duration lexing,
-// selectors, offset/@, subqueries, precedence and associativity, keywords
-// used as names where Prometheus allows them. Syntax errors, and the checks
-// Prometheus makes while building its tree (a selector matching the empty
-// label set, a range on a non-selector, a repeated offset, an unknown
-// function...), carry Prometheus 2.42's wording. Type rules are check.h's.
+// PromQL text -> syntax tree (ANTLR4 grammars grammar/PromQLLexer.g4 and
+// grammar/PromQLParser.g4), as Prometheus 2.42's parser reads it: number,
+// string and duration lexing, selectors, offset/@, subqueries, precedence and
+// associativity, keywords used as names where Prometheus allows them. Syntax
+// errors, and the checks Prometheus makes while building its tree (a range on
+// a non-selector, a repeated offset, an unknown function, a bad regex...),
+// carry Prometheus 2.42's wording, first error first. What Prometheus checks
+// once the syntax is sound (types, and selectors matching the empty label
+// set) is check.h's.
 #ifndef MONC_COMPILER_PROMQL_PARSE_H_
 #define MONC_COMPILER_PROMQL_PARSE_H_
 

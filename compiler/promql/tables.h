@@ -1,11 +1,13 @@
 // PromQL's functions, aggregations and binary operators, declared once as
 // tables (functions.def, aggregations.def, operators.def) that drive the
 // parser, the type checker, the printer and (later) the evaluator. Each row
-// names the Prometheus version that introduced it: under a target version,
-// later rows do not exist (2.42 is the default: it is the reference binary).
+// names the Prometheus version that introduced it (and, for a function
+// Prometheus dropped, the first version without it): under a target version,
+// other rows do not exist (2.42 is the default: it is the reference binary).
 #ifndef MONC_COMPILER_PROMQL_TABLES_H_
 #define MONC_COMPILER_PROMQL_TABLES_H_
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +36,7 @@ struct FunctionInfo {
   int variadic = 0;
   ValueType return_type = ValueType::Vector;
   Version since;
+  std::optional<Version> until;  // the first release without it (holt_winters: 3.0)
 };
 
 struct AggregationInfo {
@@ -58,7 +61,7 @@ struct OperatorInfo {
   enum class Kind { Arithmetic, Comparison, Set } kind;
 };
 
-// nullptr when `name` is not a function (or not yet one in `version`).
+// nullptr when `name` is not a function (or not one in `version`).
 const FunctionInfo* FindFunction(std::string_view name, Version version = kDefaultVersion);
 const AggregationInfo* FindAggregation(std::string_view name, Version version = kDefaultVersion);
 const OperatorInfo& Info(BinaryOp op);

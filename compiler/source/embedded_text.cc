@@ -89,15 +89,18 @@ EmbeddedText EmbeddedText::FromYamlScalar(const SourceManager& sources, FileId f
     e.ends_.push_back(static_cast<uint32_t>(++src));
     ++v;
   }
-  // One past the end of the value: where its closing spelling starts.
-  e.begins_.push_back(e.ends_.empty() ? begin : e.ends_.back());
-  e.ends_.push_back(e.begins_.back() + 1);
+  size_t last_text = value.find_last_not_of(" \t\r\n");
+  e.end_of_text_ = last_text == std::string::npos ? begin : e.ends_[last_text];
+  e.begins_.push_back(e.end_of_text_);
+  e.ends_.push_back(e.end_of_text_ + 1);
   return e;
 }
 
 Span EmbeddedText::ToSpan(uint32_t begin, uint32_t end) const {
   size_t last = begins_.size() - 1;
-  uint32_t b = begins_[std::min<size_t>(begin, last)];
+  // Past the last character (end of input), or on trailing blanks.
+  if (begin >= last || begins_[begin] > end_of_text_) return {file_, end_of_text_, end_of_text_ + 1};
+  uint32_t b = begins_[begin];
   // Ends where the last byte's spelling ends, so a span never runs on over
   // the indentation or quote that follows it.
   uint32_t e = end > begin ? ends_[std::min<size_t>(end - 1, last)] : b + 1;

@@ -38,6 +38,9 @@ class EmbeddedText {
   // spells one or more bytes with several.
   std::vector<uint32_t> begins_;
   std::vector<uint32_t> ends_;
+  // Where an error at the end of the value points: just after its last
+  // character that is not a blank or a line break, not on the next line.
+  uint32_t end_of_text_ = 0;
   bool exact_ = true;
 };
 

@@ -52,6 +52,15 @@ TEST_F(EmbeddedTextTest, SingleQuotedDoubledQuotes) {
   EXPECT_EQ(Where(text, "up{job='api'} == 0", "== 0"), "1:24-28");
 }
 
+TEST_F(EmbeddedTextTest, EndOfInputPointsAfterTheLastCharacterNotTheNextLine) {
+  std::string text = "expr: >\n  sum(x\nnext: 1\n";
+  FileId f = sources_.Add("spec.yaml", text);
+  EmbeddedText e = EmbeddedText::FromYamlScalar(sources_, f, 6, "sum(x\n");
+  Span s = e.ToSpan(6, 6);
+  EXPECT_EQ(sources_.Locate(f, s.begin).line, 2u);
+  EXPECT_EQ(sources_.Locate(f, s.begin).column, 8u);
+}
+
 TEST_F(EmbeddedTextTest, UnfollowableSpellingFallsBackToTheScalar) {
   std::string text = "expr: !!str something else\n";
   EXPECT_EQ(Where(text, "entirely different", "different"), "1:7-8");

@@ -1,0 +1,93 @@
+#include "compiler/cli/promql_command.h"
+
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/diag/render.h"
+#include "compiler/diag/sink.h"
+#include "compiler/promql/promql.h"
+
+namespace monc {
+namespace {
+
+struct PromqlOptions {
+  std::vector<std::string> exprs;
+  std::string format = "human";
+};
+
+// Reports `expr`'s problems into `sink`, as a file of its own named "<expr>".
+promql::ParseResult CheckOne(const std::string& expr, SourceManager& sources,
+                             DiagnosticSink& sink) {
+  FileId file = sources.Add("<expr>", expr);
+  promql::ParseResult result = promql::Parse(expr);
+  for (const auto& e : result.errors) {
+    sink.Report(Code::PromqlSyntax, {file, e.pos.begin, e.pos.end}, e.message);
+  }
+  if (result.errors.empty() && result.expr) {
+    std::vector<promql::ParseError> type_errors;
+    promql::Check(*result.expr, type_errors);
+    for (const auto& e : type_errors) {
+      sink.Report(Code::PromqlType, {file, e.pos.begin, e.pos.end}, e.message);
+    }
+    result.errors = std::move(type_errors);
+  }
+  return result;
+}
+
+int RunCheck(const PromqlOptions& opts) {
+  std::vector<std::string> exprs = opts.exprs;
+  if (exprs.empty()) {
+    for (std::string line; std::getline(std::cin, line);) exprs.push_back(line);
+  }
+  bool all_ok = true;
+  for (const std::string& expr : exprs) {
+    SourceManager sources;
+    DiagnosticSink sink;
+    CheckOne(expr, sources, sink);
+    all_ok = all_ok && !sink.HasErrors();
+    if (opts.format == "json") {
+      nlohmann::json line = {{"input", expr},
+                             {"accept", !sink.HasErrors()},
+                             {"diagnostics", RenderJson(sink.Sorted(), sources)}};
+      std::cout << line.dump() << "\n";
+    } else if (sink.HasErrors()) {
+      std::cout << RenderText(sink.Sorted(), sources);
+    } else {
+      std::cout << "ok: " << expr << "\n";
+    }
+  }
+  return all_ok ? 0 : 1;
+}
+
+int RunFmt(const std::string& expr) {
+  SourceManager sources;
+  DiagnosticSink sink;
+  promql::ParseResult result = CheckOne(expr, sources, sink);
+  if (sink.HasErrors()) {
+    std::cerr << RenderText(sink.Sorted(), sources);
+    return 1;
+  }
+  std::cout << promql::Print(*result.expr) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+std::function<int()> AddPromqlCommand(CLI::App& app) {
+  auto opts = std::make_shared<PromqlOptions>();
+  auto fmt_expr = std::make_shared<std::string>();
+  CLI::App* promql = app.add_subcommand("promql", "check or format PromQL expressions");
+  promql->require_subcommand(1);
+  CLI::App* check = promql->add_subcommand(
+      "check", "parse and type-check expressions as Prometheus 2.42 does (no EXPR: one per line on stdin)");
+  check->add_option("EXPR", opts->exprs, "expressions");
+  check->add_option("--format", opts->format, "human, or json: one object per input line")
+      ->check(CLI::IsMember({"human", "json"}));
+  CLI::App* fmt = promql->add_subcommand("fmt", "print an expression in canonical form");
+  fmt->add_option("EXPR", *fmt_expr, "the expression")->required();
+  return [=]() { return check->parsed() ? RunCheck(*opts) : RunFmt(*fmt_expr); };
+}
+
+}  // namespace monc
