@@ -386,14 +386,8 @@ antlrcpp::Any TreeBuilder::visitAt(Parser::AtContext* ctx) {
   return {};
 }
 
-void TreeBuilder::CheckFinishedParts(antlr4::ParserRuleContext* failed) {
-  antlr4::ParserRuleContext* root = failed;
-  while (auto* parent = dynamic_cast<antlr4::ParserRuleContext*>(root->parent)) root = parent;
-  CheckFinished(root, failed);
-}
-
-void TreeBuilder::CheckFinished(antlr4::ParserRuleContext* rule,
-                                const antlr4::ParserRuleContext* failed) {
+void TreeBuilder::CheckFinishedParts(antlr4::ParserRuleContext* rule,
+                                     const antlr4::ParserRuleContext* failed) {
   bool open = false;
   for (const antlr4::tree::ParseTree* r = failed; r != nullptr && !open; r = r->parent) {
     open = r == rule;
@@ -415,7 +409,7 @@ void TreeBuilder::CheckFinished(antlr4::ParserRuleContext* rule,
     if (brackets->step != nullptr) Duration(brackets->step);
   }
   for (antlr4::tree::ParseTree* child : rule->children) {
-    if (auto* r = dynamic_cast<antlr4::ParserRuleContext*>(child)) CheckFinished(r, failed);
+    if (auto* r = dynamic_cast<antlr4::ParserRuleContext*>(child)) CheckFinishedParts(r, failed);
   }
 }
 

@@ -25,10 +25,10 @@ class TreeBuilder : private monc_promql_grammar::PromQLParserBaseVisitor {
 
   ExprPtr Build(Parser::ExprContext* ctx);
 
-  // After a syntax error: the checks of the constructs the parser finished
-  // before it stopped in `failed`, which Prometheus made before it met the
-  // error (their trees are dropped).
-  void CheckFinishedParts(antlr4::ParserRuleContext* failed);
+  // After a syntax error: the checks of the constructs under `rule` that the
+  // parser finished before it stopped in `failed`, which Prometheus made
+  // before it met the error (their trees are dropped).
+  void CheckFinishedParts(antlr4::ParserRuleContext* rule, const antlr4::ParserRuleContext* failed);
 
  private:
   antlrcpp::Any visitRangeOrSubquery(Parser::RangeOrSubqueryContext* ctx) override;
@@ -48,7 +48,6 @@ class TreeBuilder : private monc_promql_grammar::PromQLParserBaseVisitor {
   LabelMatcher Matcher(Parser::LabelMatcherContext* ctx);
   int64_t Duration(const antlr4::Token* token);
   double Number(const antlr4::Token* token);
-  void CheckFinished(antlr4::ParserRuleContext* rule, const antlr4::ParserRuleContext* failed);
 
   // An error of a construct ending with `last`, which Prometheus checks as
   // soon as it has read `last` ...

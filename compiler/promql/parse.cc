@@ -101,7 +101,9 @@ ParseResult Parse(std::string_view text, const ParseOptions& options) {
       result.expr = builder.Build(tree->expr());
     }
   } catch (const antlr4::ParseCancellationException&) {
-    builder.CheckFinishedParts(strategy->failed_rule());
+    antlr4::ParserRuleContext* root = strategy->failed_rule();
+    while (auto* parent = dynamic_cast<antlr4::ParserRuleContext*>(root->parent)) root = parent;
+    if (FirstTooDeep(root) == nullptr) builder.CheckFinishedParts(root, strategy->failed_rule());
   } catch (const TooDeep&) {
     // Reported; the tree is left half-built.
   }

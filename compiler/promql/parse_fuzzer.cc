@@ -3,10 +3,14 @@
 //
 // Built outside Bazel with clang (Bazel's toolchain here is gcc), from the
 // repository root once `bazel build //compiler/promql:parser` has generated
-// the parser (B is `bazel info bazel-bin`):
+// the parser (B is `bazel info bazel-bin`). Clang refuses one header of the
+// 4.9 ANTLR runtime (misc/InterpreterDataReader.h, unused here), so the
+// umbrella header is first copied without it:
 //
+//   mkdir -p /tmp/antlr4-clang && grep -v InterpreterDataReader
+//     /usr/include/antlr4-runtime/antlr4-runtime.h > /tmp/antlr4-clang/antlr4-runtime.h
 //   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined
-//     -I. -I$B -isystem /usr/include/antlr4-runtime
+//     -I. -I$B -I/tmp/antlr4-clang -isystem /usr/include/antlr4-runtime
 //     compiler/promql/parse_fuzzer.cc compiler/promql/build_tree.cc
 //     compiler/promql/go_strconv.cc compiler/promql/lex_literals.cc
 //     compiler/promql/parse.cc compiler/promql/printer.cc compiler/promql/regex.cc
@@ -14,10 +18,10 @@
 //     compiler/promql/token_source.cc $B/grammar/PromQLLexer.cpp
 //     $B/grammar/PromQLParser.cpp $B/grammar/PromQLParserVisitor.cpp
 //     $B/grammar/PromQLParserBaseVisitor.cpp -lantlr4-runtime -lre2 -o /tmp/parse_fuzzer
-//   /tmp/parse_fuzzer -max_total_time=300 -max_len=512 CORPUS_DIR
+//   /tmp/parse_fuzzer -max_total_time=300 -max_len=4096 CORPUS_DIR
 //
-// (one command; the system antlr4-runtime and re2 are not instrumented, so
-// the sanitizers check monc's code and the generated parser only).
+// (each command on one line; the system antlr4-runtime and re2 are not
+// instrumented, so the sanitizers check monc's code and the generated parser).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -492,6 +492,8 @@ TEST(ParseTest, DeepNestingIsRefusedNotFatal) {
   ExpectErrors({{chain, "expression nests too deeply (more than 1000 levels)", 0}});
   const std::string parens = std::string(100000, '(') + "1" + std::string(100000, ')');
   ExpectErrors({{parens, "expression nests too deeply (more than 1000 levels)", 1000}});
+  // Also when a syntax error follows the chain.
+  ExpectErrors({{chain + " x", "unexpected identifier \"x\"", static_cast<uint32_t>(chain.size() + 1)}});
   std::string fine = "x";
   for (int i = 0; i < 900; ++i) fine += " + x";
   EXPECT_TRUE(Parse(fine).errors.empty());

@@ -112,8 +112,10 @@ class Converter {
   uint32_t LineEnd(uint32_t begin) const {
     size_t end = text_.find('\n', begin);
     if (end == std::string_view::npos) end = text_.size();
-    size_t comment = text_.find(" #", begin);
-    if (comment < end) end = comment;
+    // Searched within the line only: a search to the end of the file per
+    // node made loading quadratic.
+    size_t comment = text_.substr(0, end).find(" #", begin);
+    if (comment != std::string_view::npos) end = comment;
     while (end > begin + 1 && (text_[end - 1] == ' ' || text_[end - 1] == '\r')) --end;
     return static_cast<uint32_t>(std::max<size_t>(end, begin + 1));
   }
