@@ -63,6 +63,28 @@ PY
 }
 check "--format=sarif is SARIF 2.1.0 with rules" sarif_ok
 
+typo_in_example() {
+  # One misspelled metric inside a literal block of a real multi-file example.
+  cp -r examples/skillancer "$TEST_TMPDIR/sk"
+  local line
+  line=$(grep -n 'sum(rate(http_requests_total{status=~"5.."}\[5m\])) by (service)' "$TEST_TMPDIR/sk/alerts.yaml" | head -1 | cut -d: -f1)
+  sed -i "${line}s/http_requests_total/http_request_total/" "$TEST_TMPDIR/sk/alerts.yaml"
+  local col
+  col=$(sed -n "${line}p" "$TEST_TMPDIR/sk/alerts.yaml" | awk '{print index($0, "http_request_total")}')
+  "$monc" check --format=json "$TEST_TMPDIR/sk" > "$TEST_TMPDIR/typo.json"
+  [ $? -eq 1 ] || return 1
+  python3 - "$TEST_TMPDIR/typo.json" "$line" "$col" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d) == 1, d
+x = d[0]
+assert x["code"] == "promql/unknown-metric", x
+assert x["file"].endswith("alerts.yaml") and (x["line"], x["column"]) == (int(sys.argv[2]), int(sys.argv[3])), x
+assert "did you mean 'http_requests_total'" in x["notes"][0]["message"], x
+PY
+}
+check "a misspelled metric in an example: promql/unknown-metric at its line:col, did-you-mean" typo_in_example
+
 out=$TEST_TMPDIR/out
 deterministic() {
   "$monc" build "$quick" -o "$out/a" > /dev/null && "$monc" build "$quick" -o "$out/b" > /dev/null &&
