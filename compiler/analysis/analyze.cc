@@ -6,9 +6,9 @@ class Analyzer {
  public:
   static std::optional<CheckedSpec> Run(model::System system, const SourceManager& sources,
                                         DiagnosticSink& sink) {
-    CheckPromqlExpressions(system, sources, sink);
+    ExprFacts facts = CheckPromqlExpressions(system, sources, sink);
     CheckRouting(system, sink);
-    CheckInhibitRules(system, sink);
+    CheckInhibitRules(system, facts, sink);
     CheckAlerts(system, sink);
     if (sink.HasErrors()) return std::nullopt;
     return CheckedSpec(std::move(system));

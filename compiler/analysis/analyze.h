@@ -9,6 +9,9 @@
 
 #include <optional>
 
+#include <unordered_map>
+
+#include "compiler/analysis/catalog.h"
 #include "compiler/analysis/checked_spec.h"
 #include "compiler/diag/sink.h"
 
@@ -17,12 +20,19 @@ namespace monc {
 std::optional<CheckedSpec> Analyze(model::System system, const SourceManager& sources,
                                    DiagnosticSink& sink);
 
+// What the PromQL pass learns that later checks use: the labels each rule's
+// series may carry. Rules whose expression did not check are absent.
+struct ExprFacts {
+  std::unordered_map<const model::Rule*, PossibleLabels> rule_labels;
+};
+
 // The checks, one per file; each reports into `sink`.
-void CheckRouting(const model::System& system, DiagnosticSink& sink);       // routing.cc
-void CheckInhibitRules(const model::System& system, DiagnosticSink& sink);  // inhibit.cc
-void CheckAlerts(const model::System& system, DiagnosticSink& sink);        // alerts.cc
-void CheckPromqlExpressions(const model::System& system, const SourceManager& sources,
-                            DiagnosticSink& sink);                          // promql_exprs.cc
+ExprFacts CheckPromqlExpressions(const model::System& system, const SourceManager& sources,
+                                 DiagnosticSink& sink);  // promql_exprs.cc
+void CheckRouting(const model::System& system, DiagnosticSink& sink);  // routing.cc
+void CheckInhibitRules(const model::System& system, const ExprFacts& facts,
+                       DiagnosticSink& sink);                          // inhibit.cc
+void CheckAlerts(const model::System& system, DiagnosticSink& sink);   // alerts.cc
 
 }  // namespace monc
 

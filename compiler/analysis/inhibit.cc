@@ -1,44 +1,12 @@
 // Inhibit rules whose `equal` labels the alerts they match cannot carry:
 // Alertmanager then treats the label as empty on both sides, so the rule
 // either never fires or mutes far more than intended.
-#include <cctype>
 #include <vector>
 
 #include "compiler/analysis/analyze.h"
 
 namespace monc {
 namespace {
-
-bool IsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Offsets where `word` occurs as a whole identifier.
-std::vector<size_t> Tokens(const std::string& text, const std::string& word) {
-  std::vector<size_t> out;
-  for (size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
-    bool left = pos == 0 || !IsIdentChar(text[pos - 1]);
-    bool right = pos + word.size() >= text.size() || !IsIdentChar(text[pos + word.size()]);
-    if (left && right) out.push_back(pos);
-  }
-  return out;
-}
-
-// Whether the series `expr` returns may carry `label`. A lexical
-// approximation until the PromQL front end infers output label sets: an
-// aggregation without `without` keeps only labels it names. (topk and
-// bottomk keep whole series, so they are not among them.)
-bool ExprMayCarry(const std::string& expr, const std::string& label) {
-  if (!Tokens(expr, label).empty() || !Tokens(expr, "without").empty()) return true;
-  for (const char* agg : {"sum", "avg", "min", "max", "count", "quantile", "stddev", "stdvar",
-                          "count_values", "group"}) {
-    for (size_t pos : Tokens(expr, agg)) {
-      size_t next = expr.find_first_not_of(" \t\n", pos + std::string(agg).size());
-      if (next != std::string::npos && (expr[next] == '(' || expr.compare(next, 2, "by") == 0)) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
 
 // Alerts whose static labels do not rule out `matchers`.
 std::vector<const model::Rule*> Matching(const model::System& system,
@@ -61,13 +29,18 @@ std::vector<const model::Rule*> Matching(const model::System& system,
   return out;
 }
 
-bool CanCarry(const model::Rule& rule, const std::string& label) {
-  return label == "alertname" || rule.labels.count(label) || ExprMayCarry(rule.expr, label);
+// Alertmanager sees an alert's expression labels plus the rule's own; an
+// expression that did not check (already reported) may carry anything.
+bool CanCarry(const model::Rule& rule, const std::string& label, const ExprFacts& facts) {
+  if (label == "alertname" || rule.labels.count(label)) return true;
+  auto it = facts.rule_labels.find(&rule);
+  return it == facts.rule_labels.end() || it->second.MayCarry(label);
 }
 
 }  // namespace
 
-void CheckInhibitRules(const model::System& system, DiagnosticSink& sink) {
+void CheckInhibitRules(const model::System& system, const ExprFacts& facts,
+                       DiagnosticSink& sink) {
   for (const model::InhibitRule& inhibit : system.inhibit_rules) {
     if (inhibit.invalid) continue;
     for (auto [side, matchers] : {std::pair{"source", &inhibit.source},
@@ -76,7 +49,7 @@ void CheckInhibitRules(const model::System& system, DiagnosticSink& sink) {
       if (alerts.empty()) continue;  // alerts from elsewhere: nothing to judge by
       for (const model::Ref& label : inhibit.equal) {
         bool carried = false;
-        for (const model::Rule* rule : alerts) carried = carried || CanCarry(*rule, label.name);
+        for (const model::Rule* rule : alerts) carried = carried || CanCarry(*rule, label.name, facts);
         if (carried) continue;
         Diagnostic& d = sink.Report(
             Code::InhibitEqualLabel, label.span,

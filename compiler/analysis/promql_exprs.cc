@@ -5,6 +5,7 @@
 // the catalog checks over the expressions that are sound.
 #include "compiler/analysis/analyze.h"
 #include "compiler/analysis/catalog.h"
+#include "compiler/analysis/labels.h"
 #include "compiler/analysis/promql_checks.h"
 #include "compiler/promql/promql.h"
 #include "compiler/source/embedded_text.h"
@@ -62,8 +63,9 @@ int64_t Millis(const std::optional<model::Duration>& d, int64_t fallback) {
 
 }  // namespace
 
-void CheckPromqlExpressions(const model::System& system, const SourceManager& sources,
-                            DiagnosticSink& sink) {
+ExprFacts CheckPromqlExpressions(const model::System& system, const SourceManager& sources,
+                                 DiagnosticSink& sink) {
+  ExprFacts facts;
   Catalog catalog = BuildCatalog(system);
   constexpr int64_t kPrometheusDefaultInterval = 60000;
   int64_t scrape = Millis(system.scrape_interval, kPrometheusDefaultInterval);
@@ -76,6 +78,8 @@ void CheckPromqlExpressions(const model::System& system, const SourceManager& so
       ExprContext context{system, catalog, &rule, &group, scrape, Millis(group.interval, evaluation)};
       SpecReporter reporter(*text, sink, &rule);
       CheckExpr(*expr, context, reporter);
+      // Memoized by node address: it must not outlive the tree.
+      facts.rule_labels[&rule] = LabelInference(catalog).Of(*expr);
     }
   }
   for (const model::Dashboard& dashboard : system.dashboards) {
@@ -90,6 +94,7 @@ void CheckPromqlExpressions(const model::System& system, const SourceManager& so
       }
     }
   }
+  return facts;
 }
 
 }  // namespace monc
