@@ -19,6 +19,7 @@ packages=(
   prometheus               # promtool: the reference for rule files
   prometheus-alertmanager  # amtool: the reference for Alertmanager configs
   python3 python3-yaml    # test scripts: JUnit summary, YAML extraction
+  nodejs npm               # installs the npm judges below
 )
 
 missing=()
@@ -33,5 +34,14 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The real consumers of Grafana and Checkly outputs (tsc with Grafana's and
+# Checkly's types, the Checkly CLI on Node 22), pinned by package-lock.json.
+npm_dir=$(cd "$(dirname "$0")/npm" && pwd)
+if [ ! -f "$npm_dir/node_modules/.package-lock.json" ] ||
+   ! cmp -s "$npm_dir/package-lock.json" "$npm_dir/.installed-lock.json"; then
+  echo "setup: installing npm test tools" >&2
+  (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error >&2) &&
+    cp "$npm_dir/package-lock.json" "$npm_dir/.installed-lock.json"
 fi
 echo "setup: all packages present" >&2
