@@ -19,8 +19,10 @@ packages=(
   prometheus               # promtool: the reference for rule files
   prometheus-alertmanager  # amtool: the reference for Alertmanager configs
   python3 python3-yaml    # test scripts: JUnit summary, YAML extraction
-  nodejs npm               # installs the npm judges below
 )
+# npm installs the judges below; any Node distribution's npm will do (a
+# machine with NodeSource's node cannot take Debian's npm package).
+command -v npm > /dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
