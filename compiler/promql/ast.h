@@ -157,6 +157,10 @@ ValueType TypeOf(const Expr& expr);
 // gives back the same tree.
 std::string Print(const Expr& expr);
 
+// A duration as Prometheus prints it (model.Duration's String()): 1h30m,
+// 90d (years and weeks only when exact), 0s.
+std::string FormatDuration(int64_t ms);
+
 }  // namespace monc::promql
 
 #endif  // MONC_COMPILER_PROMQL_AST_H_

@@ -13,30 +13,6 @@
 namespace monc::promql {
 namespace {
 
-// model.Duration's String(): 1h30m, 90d (years and weeks only when exact), 0s.
-std::string FormatDuration(int64_t ms) {
-  if (ms == 0) return "0s";
-  struct Unit {
-    const char* name;
-    int64_t ms;
-    bool exact;
-  };
-  static constexpr Unit kUnits[] = {
-      {"y", 1000LL * 60 * 60 * 24 * 365, true}, {"w", 1000LL * 60 * 60 * 24 * 7, true},
-      {"d", 1000LL * 60 * 60 * 24, false},      {"h", 1000LL * 60 * 60, false},
-      {"m", 1000LL * 60, false},                {"s", 1000, false},
-      {"ms", 1, false},
-  };
-  std::string out;
-  for (const Unit& u : kUnits) {
-    if (u.exact && ms % u.ms != 0) continue;
-    if (const int64_t n = ms / u.ms; n > 0) {
-      out += std::to_string(n) + u.name;
-      ms -= n * u.ms;
-    }
-  }
-  return out;
-}
 
 std::string FormatOffset(int64_t ms) {
   if (ms > 0) return " offset " + FormatDuration(ms);
@@ -159,6 +135,30 @@ std::string Print(const Expr& expr) {
     }
   }
   return "";
+}
+
+std::string FormatDuration(int64_t ms) {
+  if (ms == 0) return "0s";
+  struct Unit {
+    const char* name;
+    int64_t ms;
+    bool exact;
+  };
+  static constexpr Unit kUnits[] = {
+      {"y", 1000LL * 60 * 60 * 24 * 365, true}, {"w", 1000LL * 60 * 60 * 24 * 7, true},
+      {"d", 1000LL * 60 * 60 * 24, false},      {"h", 1000LL * 60 * 60, false},
+      {"m", 1000LL * 60, false},                {"s", 1000, false},
+      {"ms", 1, false},
+  };
+  std::string out;
+  for (const Unit& u : kUnits) {
+    if (u.exact && ms % u.ms != 0) continue;
+    if (const int64_t n = ms / u.ms; n > 0) {
+      out += std::to_string(n) + u.name;
+      ms -= n * u.ms;
+    }
+  }
+  return out;
 }
 
 }  // namespace monc::promql

@@ -7,6 +7,7 @@
 #   tests/bench/check_bench.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/bench/lib.sh
 runs=${1:-21}
 
 bazel build -c opt //:monc > /dev/null 2>&1
@@ -22,23 +23,12 @@ for dir in examples/*/; do
 done
 rules=$(ls "$tmp/$(basename "$largest")"/prometheus/rules/*.yml)
 
-ms() {  # wall milliseconds of one run of "$@"
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" > /dev/null 2>&1
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000))
-}
-median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
-
 : > "$tmp/monc" && : > "$tmp/promtool"
 for _ in $(seq "$runs"); do
-  ms "$monc" check "$largest" >> "$tmp/monc"
-  ms promtool check rules $rules >> "$tmp/promtool"
+  usecs "$monc" check "$largest" >> "$tmp/monc"
+  usecs promtool check rules $rules >> "$tmp/promtool"
 done
 m=$(median < "$tmp/monc")
 p=$(median < "$tmp/promtool")
 echo "example:               $largest ($most rules, $(cat "$largest"/*.yaml | wc -l) spec lines)"
-echo "monc check:            $((m / 1000)).$(printf %03d $((m % 1000))) ms (median of $runs)"
-echo "promtool check rules:  $((p / 1000)).$(printf %03d $((p % 1000))) ms (median of $runs)"
-awk -v m="$m" -v p="$p" 'BEGIN {printf "ratio monc/promtool:   %.2f (below 1: monc is faster)\n", m / p}'
+report "$m" "$p" "$runs"

@@ -7,6 +7,7 @@
 #   tests/bench/promql_check_bench.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/bench/lib.sh
 n=${1:-10000}
 runs=${2:-5}
 
@@ -20,21 +21,11 @@ python3 tests/bench/gen_spec.py "$n" > "$tmp/spec.yaml"
 rules=$tmp/out/prometheus/rules/bench.rules.yml
 promtool check rules "$rules" > /dev/null
 
-ms() {
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" > /dev/null 2>&1
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000000))
-}
-median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 for _ in $(seq "$runs"); do
-  ms "$monc" check "$tmp/spec.yaml" >> "$tmp/monc"
-  ms promtool check rules "$rules" >> "$tmp/promtool"
+  usecs "$monc" check "$tmp/spec.yaml" >> "$tmp/monc"
+  usecs promtool check rules "$rules" >> "$tmp/promtool"
 done
 m=$(median < "$tmp/monc")
 p=$(median < "$tmp/promtool")
 echo "rules:                 $n ($(wc -l < "$tmp/spec.yaml") spec lines, $(wc -c < "$rules") bytes of rules)"
-echo "monc check:            $m ms (median of $runs; YAML + schema + model + PromQL parse/type/catalog checks)"
-echo "promtool check rules:  $p ms (median of $runs; YAML + PromQL parse/type checks)"
-awk -v m="$m" -v p="$p" 'BEGIN {printf "ratio monc/promtool:   %.2f (below 1: monc is faster)\n", m / p}'
+report "$m" "$p" "$runs"

@@ -50,8 +50,6 @@ promql::PosRange NamePos(const promql::VectorSelector& selector);
 // default, which deployments rarely keep (kube-prometheus runs every 30s).
 bool EvaluationIntervalStated(const ExprContext& context);
 
-// A Prometheus duration: 90000 -> "1m30s", 604800000 -> "1w".
-std::string FormatDuration(int64_t ms);
 
 // "'a', 'b', 'c'" without __name__, or "none".
 std::string QuotedLabels(const std::set<std::string>& labels);

@@ -72,33 +72,6 @@ bool EvaluationIntervalStated(const ExprContext& context) {
   return (context.group && context.group->interval) || context.system.evaluation_interval;
 }
 
-std::string FormatDuration(int64_t ms) {
-  if (ms == 0) return "0s";
-  // As Prometheus prints durations: years and weeks only when exact, since
-  // 90d reads better than 12w6d.
-  struct Unit {
-    const char* name;
-    int64_t ms;
-    bool exact;
-  };
-  static constexpr Unit kUnits[] = {{"y", 365LL * 86400000, true},
-                                    {"w", 7LL * 86400000, true},
-                                    {"d", 86400000, false},
-                                    {"h", 3600000, false},
-                                    {"m", 60000, false},
-                                    {"s", 1000, false},
-                                    {"ms", 1, false}};
-  std::string out;
-  for (const Unit& u : kUnits) {
-    if (u.exact && ms % u.ms != 0) continue;
-    if (int64_t n = ms / u.ms; n > 0) {
-      out += std::to_string(n) + u.name;
-      ms -= n * u.ms;
-    }
-  }
-  return out;
-}
-
 std::string QuotedLabels(const std::set<std::string>& labels) {
   std::string out;
   for (const std::string& l : labels) {

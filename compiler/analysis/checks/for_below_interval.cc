@@ -21,9 +21,9 @@ void ForBelowInterval(const promql::Expr& root, Context& context, ExprReporter& 
   std::string group = context.expr.group ? " of group '" + context.expr.group->name.name + "'" : "";
   Diagnostic& d = reporter.Report(
       Code::RuleForBelowInterval, root.pos,
-      "'for: " + FormatDuration(wait) + "' of alert '" + rule->name.name +
-          "' is shorter than the evaluation interval" + group + ", " + FormatDuration(interval));
-  d.label = "the alert fires after " + FormatDuration(interval) + " at the earliest";
+      "'for: " + promql::FormatDuration(wait) + "' of alert '" + rule->name.name +
+          "' is shorter than the evaluation interval" + group + ", " + promql::FormatDuration(interval));
+  d.label = "the alert fires after " + promql::FormatDuration(interval) + " at the earliest";
   d.notes.push_back({"'for' is set here", rule->for_duration->span});
 }
 
