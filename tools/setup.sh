@@ -16,6 +16,7 @@ packages=(
   libre2-dev
   libcli11-dev
   libfmt-dev
+  libkainjow-mustache-dev  # Mustache templates for the text outputs (templates/)
   prometheus               # promtool: the reference for rule files
   prometheus-alertmanager  # amtool: the reference for Alertmanager configs
   python3 python3-yaml    # test scripts: JUnit summary, YAML extraction

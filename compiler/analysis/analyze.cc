@@ -1,11 +1,16 @@
 #include "compiler/analysis/analyze.h"
 
+#include "compiler/analysis/slo_expand.h"
+
 namespace monc {
 
 class Analyzer {
  public:
   static std::optional<CheckedSpec> Run(model::System system, const SourceManager& sources,
                                         DiagnosticSink& sink) {
+    // First, so the PromQL pass knows the SLOs' recorded series and the
+    // later checks see their alerts and inhibit rules.
+    ExpandSlos(system, sources, sink);
     ExprFacts facts = CheckPromqlExpressions(system, sources, sink);
     CheckRouting(system, sink);
     CheckInhibitRules(system, facts, sink);

@@ -1,5 +1,6 @@
-// Analyze: the semantic checks that need the whole model (every PromQL
-// expression against Prometheus 2.42 and the metrics catalog, routing
+// Analyze: expands every SLO into recording and burn-rate alert rules
+// (slo_expand.h), then runs the semantic checks that need the whole model
+// (every PromQL expression against Prometheus 2.42 and the metrics catalog, routing
 // reachability, receivers no route reaches, inhibit rules whose labels the
 // alerts cannot carry, duplicate alerts, paging alerts without runbooks).
 // Returns a CheckedSpec only when there were no errors, in this phase or

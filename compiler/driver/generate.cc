@@ -1,6 +1,9 @@
 // Every backend of the binary, in one plain list (protoc's main.cc).
 #include "backends/alertmanager/alertmanager.h"
+#include "backends/checkly/checkly.h"
+#include "backends/grafana/grafana.h"
 #include "backends/prometheus/prometheus.h"
+#include "backends/promtool_tests/promtool_tests.h"
 #include "compiler/driver/generate.h"
 
 namespace monc {
@@ -8,7 +11,10 @@ namespace monc {
 OutputSet Generate(const CheckedSpec& spec) {
   const prometheus::PrometheusBackend prometheus;
   const alertmanager::AlertmanagerBackend alertmanager;
-  const Backend* backends[] = {&prometheus, &alertmanager};
+  const promtool_tests::PromtoolTestsBackend promtool_tests;
+  const grafana::GrafanaBackend grafana;
+  const checkly::ChecklyBackend checkly;
+  const Backend* backends[] = {&prometheus, &promtool_tests, &alertmanager, &grafana, &checkly};
   OutputSet out;
   for (const Backend* backend : backends) backend->Generate(spec, out);
   return out;

@@ -1,4 +1,6 @@
 // The metrics catalog, services, and synthetic checks.
+#include <algorithm>
+
 #include "compiler/catalogs/catalogs.h"
 #include "compiler/diag/did_you_mean.h"
 #include "compiler/model/build_context.h"
@@ -26,6 +28,126 @@ bool IsHttpUrl(const std::string& url) {
     }
   }
   return false;
+}
+
+// Where Checkly runs checks: the `Region` type of the checkly 9.x package
+// (dist/config.d.ts). backends/checkly/checkly_real_tools_test.sh holds
+// this table against the package.
+const std::vector<std::string>& ChecklyLocations() {
+  static const std::vector<std::string> kLocations = {
+      "af-south-1",   "ap-east-1",      "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+      "ap-south-1",   "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ca-central-1",
+      "eu-central-1", "eu-north-1",     "eu-south-1",     "eu-west-1",      "eu-west-2",
+      "eu-west-3",    "me-south-1",     "sa-east-1",      "us-east-1",      "us-east-2",
+      "us-west-1",    "us-west-2"};
+  return kLocations;
+}
+
+// How often Checkly runs checks: its `Frequency` constants, EVERY_10S to
+// EVERY_24H (held against the package like the locations).
+constexpr struct {
+  int64_t millis;
+  const char* text;
+} kChecklyFrequencies[] = {{10'000, "10s"},    {20'000, "20s"},     {30'000, "30s"},
+                           {60'000, "1m"},     {120'000, "2m"},     {300'000, "5m"},
+                           {600'000, "10m"},   {900'000, "15m"},    {1'800'000, "30m"},
+                           {3'600'000, "1h"},  {7'200'000, "2h"},   {10'800'000, "3h"},
+                           {21'600'000, "6h"}, {43'200'000, "12h"}, {86'400'000, "24h"}};
+
+// Checkly's limits on the API checks' response times (degradedResponseTime,
+// maxResponseTime) and on heartbeat periods (HeartbeatMonitor).
+constexpr int64_t kMaxResponseMillis = 30'000;
+constexpr int64_t kMinHeartbeatMillis = 30'000;
+constexpr int64_t kMaxHeartbeatMillis = 365 * 86'400'000LL;
+
+void CheckLocation(const Reader& r, const model::Ref& location) {
+  const std::vector<std::string>& known = ChecklyLocations();
+  if (std::find(known.begin(), known.end(), location.name) != known.end()) return;
+  Diagnostic& d = r.sink().Report(Code::CheckUnknownLocation, location.span,
+                                  "unknown Checkly location '" + location.name + "'");
+  d.label = "Checkly does not run checks here";
+  if (auto s = DidYouMean(location.name, known)) {
+    d.notes.push_back({"did you mean '" + *s + "'?", {}});
+    d.fix = FixIt{location.span, *s};
+  } else {
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "'" : ", '") + k + "'";
+    d.notes.push_back({"Checkly runs checks in " + list, {}});
+  }
+}
+
+void CheckFrequency(const Reader& r, const model::Duration& every) {
+  std::string list;
+  for (const auto& f : kChecklyFrequencies) {
+    if (f.millis == every.millis) return;
+    list += std::string(list.empty() ? "" : ", ") + f.text;
+  }
+  Diagnostic& d = r.sink().Report(Code::CheckBadFrequency, every.span,
+                                  "Checkly cannot run a check every '" + every.text + "'");
+  d.label = "not a Checkly frequency";
+  d.notes.push_back({"Checkly runs checks every " + list, {}});
+}
+
+// A limit the Checkly constructs enforce, reported at the spec's value.
+void CheckAtMost(const Reader& r, const std::optional<model::Duration>& value, int64_t limit,
+                 const std::string& what, const std::string& limit_text) {
+  if (value && value->millis > limit) {
+    r.sink()
+        .Report(Code::SpecBadValue, value->span,
+                what + " of '" + value->text + "' is above Checkly's limit of " + limit_text)
+        .label = "at most " + limit_text;
+  }
+}
+
+// Heartbeat periods are counted in whole seconds.
+void CheckWholeSeconds(const Reader& r, const std::optional<model::Duration>& value,
+                       const std::string& what) {
+  if (value && value->millis % 1000 != 0) {
+    r.sink()
+        .Report(Code::SpecBadValue, value->span,
+                what + " of '" + value->text + "' is not a whole number of seconds")
+        .label = "Checkly counts heartbeat periods in seconds";
+  }
+}
+
+// Check names become Checkly logical IDs and file names.
+void CheckName(const Reader& r, const model::Ref& id) {
+  if (!id.name.empty() &&
+      id.name.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") ==
+          std::string::npos) {
+    return;
+  }
+  r.sink().Report(Code::SpecBadValue, id.span, "invalid check name '" + id.name + "'").label =
+      "it names a Checkly construct and a file: letters, digits, '_', '-' and '.'";
+}
+
+void CheckChecklyLimits(const Reader& r, const model::Check& c) {
+  CheckName(r, c.id);
+  for (const model::Ref& location : c.locations) CheckLocation(r, location);
+  if (c.kind == model::Check::Kind::Api) {
+    if (c.every) CheckFrequency(r, *c.every);
+    CheckAtMost(r, c.degraded_after, kMaxResponseMillis, "'degraded_after'", "30s");
+    CheckAtMost(r, c.latency_below, kMaxResponseMillis, "'latency_below'", "30s");
+    if (c.degraded_after && c.latency_below && c.degraded_after->millis > c.latency_below->millis) {
+      r.sink()
+          .Report(Code::SpecBadValue, c.degraded_after->span,
+                  "'degraded_after' ('" + c.degraded_after->text +
+                      "') is above 'latency_below' ('" + c.latency_below->text + "')")
+          .label = "a check must degrade before it fails";
+    }
+    return;
+  }
+  if (c.period && c.period->millis < kMinHeartbeatMillis) {
+    r.sink()
+        .Report(Code::SpecBadValue, c.period->span,
+                "heartbeat period of '" + c.period->text + "' is below Checkly's minimum of 30s")
+        .label = "at least 30s";
+  }
+  CheckAtMost(r, c.period, kMaxHeartbeatMillis, "heartbeat period", "365d");
+  CheckAtMost(r, c.grace, kMaxHeartbeatMillis, "heartbeat grace", "365d");
+  CheckWholeSeconds(r, c.period, "heartbeat period");
+  CheckWholeSeconds(r, c.grace, "heartbeat grace");
 }
 
 model::Check ReadCheck(const Reader& r, const Json& j, const std::string& p, model::Ref id) {
@@ -78,6 +200,7 @@ model::Check ReadCheck(const Reader& r, const Json& j, const std::string& p, mod
     r.sink().Report(Code::SchemaRequired, r.KeyAt(p),
                     "heartbeat check '" + c.id.name + "' needs a 'period'");
   }
+  CheckChecklyLimits(r, c);
   return c;
 }
 

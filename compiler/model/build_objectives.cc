@@ -1,4 +1,7 @@
-// SLOs, dashboards and rule tests.
+// SLOs, dashboards (with the `grafana` settings) and rule tests.
+#include <algorithm>
+#include <cctype>
+
 #include "compiler/model/build_context.h"
 
 namespace monc::build {
@@ -46,16 +49,25 @@ void ReadSlos(const Reader& r, NameRegistry& names, model::System& system) {
     slo.window = DurOr(r, j, p, "window", "30d");
     const Json& sli = j["sli"];
     std::string sp = p + "/sli";
+    slo.sli_span = r.KeyAt(sp);
     slo.bad = r.Str(sli, "bad");
     slo.good = r.Str(sli, "good");
     slo.total = r.Str(sli, "total");
+    auto scalar = [&](const Json& object, const std::string& pointer, const char* key) {
+      return object.contains(key) ? r.At(pointer + "/" + key) : Span{};
+    };
+    slo.bad_span = scalar(sli, sp, "bad");
+    slo.good_span = scalar(sli, sp, "good");
+    slo.total_span = scalar(sli, sp, "total");
     bool events = sli.contains("total") && (sli.contains("bad") != sli.contains("good"));
     bool latency = sli.contains("latency");
     if (latency) {
       const Json& l = sli["latency"];
       slo.latency_metric = l["metric"];
+      slo.latency_metric_span = scalar(l, sp + "/latency", "metric");
       slo.latency_threshold = r.Dur(l, sp + "/latency", "threshold");
       slo.latency_selector = r.Str(l, "selector");
+      slo.latency_selector_span = scalar(l, sp + "/latency", "selector");
     }
     if (events == latency || (latency && (sli.contains("total") || sli.contains("bad") || sli.contains("good")))) {
       r.sink().Report(Code::SpecBadValue, r.KeyAt(sp),
@@ -75,6 +87,8 @@ void ReadSlos(const Reader& r, NameRegistry& names, model::System& system) {
           rate.long_window = DurOr(r, b, bp, "long", "1h");
           rate.short_window = DurOr(r, b, bp, "short", "5m");
           rate.factor = b["factor"];
+          rate.factor_span = r.At(bp + "/factor");
+          rate.span = r.At(bp);
           slo.burn_rates.push_back(std::move(rate));
         }
       }
@@ -121,7 +135,34 @@ std::vector<std::pair<std::string, std::string>> Links(const Json& j) {
   return out;
 }
 
+void ReadGrafanaSettings(const Reader& r, NameRegistry& names, model::System& system) {
+  const Json& root = r.doc().root;
+  if (!root.contains("grafana")) return;
+  // One file of the system sets it, like the other singleton sections.
+  if (!names.Declare("section", r.Name("grafana", "/grafana"))) return;
+  const Json& g = root["grafana"];
+  model::GrafanaSettings& settings = system.grafana;
+  settings.service_dashboards = g.value("service_dashboards", settings.service_dashboards);
+  settings.slo_dashboards = g.value("slo_dashboards", settings.slo_dashboards);
+  settings.folder = g.value("folder", settings.folder);
+  settings.dashboards_path = g.value("dashboards_path", settings.dashboards_path);
+  if (settings.dashboards_path.empty() || settings.dashboards_path[0] != '/') {
+    r.sink().Report(Code::SpecBadValue, r.At("/grafana/dashboards_path"),
+                    "'dashboards_path' must be an absolute path")
+        .label = "where Grafana reads the dashboards from, e.g. /var/lib/grafana/dashboards";
+  }
+}
+
+// Grafana's rule for a uid, which is also the dashboard's URL.
+bool IsGrafanaUid(const std::string& uid) {
+  constexpr size_t kMaxLength = 40;
+  if (uid.empty() || uid.size() > kMaxLength) return false;
+  return std::all_of(uid.begin(), uid.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+}
+
 void ReadDashboards(const Reader& r, NameRegistry& names, model::System& system) {
+  ReadGrafanaSettings(r, names, system);
   const Json& root = r.doc().root;
   if (!root.contains("dashboards")) return;
   for (const auto& [name, j] : root["dashboards"].items()) {
@@ -131,6 +172,10 @@ void ReadDashboards(const Reader& r, NameRegistry& names, model::System& system)
     if (!names.Declare("dashboard", d.name)) continue;
     d.title = j["title"];
     d.uid = j.contains("uid") ? r.Str(j, "uid") : name;
+    if (j.contains("uid") && !IsGrafanaUid(d.uid)) {
+      r.sink().Report(Code::SpecBadValue, r.At(p + "/uid"), "invalid Grafana uid '" + d.uid + "'")
+          .label = "at most 40 letters, digits, '-' and '_'";
+    }
     d.folder = r.Str(j, "folder");
     d.description = r.Str(j, "description");
     d.refresh = r.Str(j, "refresh");
@@ -179,6 +224,14 @@ void ReadDashboards(const Reader& r, NameRegistry& names, model::System& system)
         if (pj.contains("thresholds_from")) {
           panel.thresholds_from_alert = r.OptRef(pj["thresholds_from"], pp + "/thresholds_from", "alert");
           panel.thresholds_from_slo = r.OptRef(pj["thresholds_from"], pp + "/thresholds_from", "slo");
+          if (pj["thresholds_from"].size() != 1) {
+            r.sink().Report(Code::SpecBadValue, r.At(pp + "/thresholds_from"),
+                            "'thresholds_from' of panel '" + panel.title +
+                                "' must name one alert or one SLO")
+                .label = "either {alert: NAME} or {slo: NAME}";
+            panel.thresholds_from_alert.reset();  // reported once, not again as unknown
+            panel.thresholds_from_slo.reset();
+          }
         }
         panel.content = r.Str(pj, "content");
         panel.width = pj.value("width", 0);

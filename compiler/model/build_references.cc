@@ -111,6 +111,24 @@ void ResolveReferences(const model::System& system, DiagnosticSink& sink) {
     check_severity(slo.ticket_severity);
     for (const model::Slo::BurnRate& rate : slo.burn_rates) check_severity(rate.severity);
   }
+  std::vector<std::string> alerts;
+  for (const model::RuleGroup& group : system.groups) {
+    for (const model::Rule& rule : group.rules) {
+      if (rule.kind == model::Rule::Kind::Alert) alerts.push_back(rule.name.name);
+    }
+  }
+  auto slos = NamesOf(system.slos, [](const auto& s) { return s.name.name; });
+  for (const model::Dashboard& dashboard : system.dashboards) {
+    for (const model::Panel& panel : dashboard.panels) {
+      if (panel.thresholds_from_alert) {
+        CheckReference(*panel.thresholds_from_alert, alerts, Code::DashboardUnknownRef, "alert",
+                       sink);
+      }
+      if (panel.thresholds_from_slo) {
+        CheckReference(*panel.thresholds_from_slo, slos, Code::DashboardUnknownRef, "SLO", sink);
+      }
+    }
+  }
   CheckIntegrations(system, sink);
 }
 

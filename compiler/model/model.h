@@ -220,10 +220,16 @@ struct Slo {
   Span objective_span;
   Duration window;
   // Event SLI: bad/total or good/total; latency SLI: histogram below a threshold.
+  // Each string's span is its scalar (invalid when absent), so PromQL
+  // diagnostics point inside it.
   std::string bad, good, total;
+  Span bad_span, good_span, total_span;
   std::string latency_metric;
+  Span latency_metric_span;
   std::optional<Duration> latency_threshold;
   std::string latency_selector;
+  Span latency_selector_span;
+  Span sli_span;  // the 'sli' key
   std::optional<Ref> page_severity;
   std::optional<Ref> ticket_severity;
   struct BurnRate {
@@ -231,6 +237,8 @@ struct Slo {
     Duration long_window;
     Duration short_window;
     double factor = 0;
+    Span factor_span;
+    Span span;  // the whole entry
   };
   std::vector<BurnRate> burn_rates;
   LabelSet labels;
@@ -275,6 +283,17 @@ struct Dashboard {
   std::vector<Variable> variables;
   std::vector<std::pair<std::string, std::string>> links;
   std::vector<Panel> panels;
+};
+
+// The Grafana backend's switches: `grafana:` at the top level.
+struct GrafanaSettings {
+  bool service_dashboards = true;  // a generated dashboard per service
+  bool slo_dashboards = true;      // a generated dashboard per SLO
+  // Folder of the dashboards that name none, generated ones included; empty:
+  // the backend chooses (backends/grafana/names.h).
+  std::string folder;
+  // Where the output's grafana/dashboards/ is deployed on the Grafana host.
+  std::string dashboards_path = "/var/lib/grafana/dashboards";
 };
 
 // A unit test of the rules, in promtool's terms.
@@ -325,6 +344,7 @@ struct System {
   AlertmanagerSettings alertmanager;
   std::vector<Slo> slos;
   std::vector<Dashboard> dashboards;
+  GrafanaSettings grafana;
   std::vector<Check> checks;  // explicit checks and services' health checks
   std::vector<RuleTest> tests;
 

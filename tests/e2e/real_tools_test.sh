@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Every example's outputs judged by the real tools: promtool 2.42 checks each
-# rule file (and each PrometheusRule's groups), amtool 0.25 checks each
+# rule file (and each PrometheusRule's groups) and runs the generated SLO
+# tests, amtool 0.25 checks each
 # Alertmanager config and routes every label set of the example's
-# routing.tests to exactly the receivers it lists.
+# routing.tests to exactly the receivers it lists, and tsc plus the Checkly
+# CLI's own loader judge each Checkly project (tools/npm, from the source
+# tree: this test runs unsandboxed).
 set -uo pipefail
 source tests/e2e/lib.sh
 
@@ -10,6 +13,11 @@ monc=compiler/cli/monc
 for tool in promtool amtool python3; do
   command -v "$tool" > /dev/null || { echo "missing $tool: run tools/setup.sh"; exit 1; }
 done
+
+# The source tree, for tools/npm (installed by tools/setup.sh).
+root=$(dirname "$(dirname "$(dirname "$(readlink -f tests/e2e/lib.sh)")")")
+node_modules=$root/tools/npm/node_modules
+[ -x "$node_modules/.bin/tsc" ] || { echo "missing $node_modules: run tools/setup.sh"; exit 1; }
 
 operator_groups() {  # PrometheusRule -> a plain rule file of its spec.groups
   python3 -c 'import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); yaml.safe_dump({"groups": d["spec"]["groups"]}, open(sys.argv[2], "w"))' "$1" "$2"
@@ -31,11 +39,20 @@ for dir in examples/*/; do
   for rules in "$out"/prometheus/rules/*.yml; do
     [ -e "$rules" ] && check "$name: promtool check rules $(basename "$rules")" promtool check rules "$rules"
   done
+  for t in "$out"/prometheus/tests/*.yml; do
+    [ -e "$t" ] && check "$name: promtool test rules $(basename "$t") (SLO tiers fire at their threshold, not below)" \
+      bash -c "cd '$(dirname "$t")' && promtool test rules '$(basename "$t")'"
+  done
   for cr in "$out"/prometheus/operator/*.yaml; do
     [ -e "$cr" ] || continue
     check "$name: PrometheusRule $(basename "$cr") is a valid rule file" \
       bash -c "$(declare -f operator_groups); operator_groups '$cr' '$TEST_TMPDIR/$name-operator.yml' && promtool check rules '$TEST_TMPDIR/$name-operator.yml'"
   done
+  if [ -d "$out/checkly" ]; then
+    checks=$(ls "$out"/checkly/__checks__/*.check.ts | wc -l)
+    check "$name: Checkly project ($checks checks) passes tsc and the Checkly CLI loader" \
+      backends/checkly/judge.sh --fake-secrets "$node_modules" "$out/checkly" "$checks"
+  fi
   config=$out/alertmanager/alertmanager.yml
   [ -e "$config" ] && check "$name: amtool check-config" amtool check-config "$config"
   if [ -e "$dir/routing.tests" ]; then
