@@ -8,17 +8,9 @@ namespace {
 using backends::Dur;
 using backends::EnvSecret;
 using backends::FileSecret;
+using backends::Integration;
 using backends::Match;
 using backends::Ref;
-
-model::Integration Integration(model::ReceiverKind kind, nlohmann::json settings,
-                               std::map<std::string, model::Secret> secrets = {}) {
-  model::Integration integration;
-  integration.kind = kind;
-  integration.settings = std::move(settings);
-  integration.secrets = std::move(secrets);
-  return integration;
-}
 
 model::Route Route(const char* receiver, std::vector<model::Matcher> matchers) {
   model::Route route;

@@ -7,27 +7,9 @@ namespace monc::checkly {
 using backends::Dur;
 using backends::EnvSecret;
 using backends::FileSecret;
+using backends::Integration;
+using backends::Receiver;
 using backends::Ref;
-
-namespace {
-
-model::Integration Integration(model::ReceiverKind kind, nlohmann::json settings,
-                               std::map<std::string, model::Secret> secrets = {}) {
-  model::Integration integration;
-  integration.kind = kind;
-  integration.settings = std::move(settings);
-  integration.secrets = std::move(secrets);
-  return integration;
-}
-
-model::Receiver Receiver(const char* name, std::vector<model::Integration> integrations) {
-  model::Receiver receiver;
-  receiver.name = Ref(name);
-  receiver.integrations = std::move(integrations);
-  return receiver;
-}
-
-}  // namespace
 
 model::System ShopChecks() {
   model::System system;

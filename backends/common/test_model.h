@@ -2,8 +2,10 @@
 #ifndef MONC_BACKENDS_COMMON_TEST_MODEL_H_
 #define MONC_BACKENDS_COMMON_TEST_MODEL_H_
 
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "compiler/model/model.h"
 
@@ -34,6 +36,22 @@ inline model::Rule Rule(model::Rule::Kind kind, const char* name, const char* ex
 
 inline model::Rule Alert(const char* name, const char* expr) {
   return Rule(model::Rule::Kind::Alert, name, expr);
+}
+
+inline model::Integration Integration(model::ReceiverKind kind, nlohmann::json settings,
+                                      std::map<std::string, model::Secret> secrets = {}) {
+  model::Integration integration;
+  integration.kind = kind;
+  integration.settings = std::move(settings);
+  integration.secrets = std::move(secrets);
+  return integration;
+}
+
+inline model::Receiver Receiver(const char* name, std::vector<model::Integration> integrations) {
+  model::Receiver receiver;
+  receiver.name = Ref(name);
+  receiver.integrations = std::move(integrations);
+  return receiver;
 }
 
 inline model::Secret FileSecret(const char* path) {
