@@ -7,6 +7,7 @@
 #include "compiler/analysis/catalog.h"
 #include "compiler/analysis/labels.h"
 #include "compiler/analysis/promql_checks.h"
+#include "compiler/analysis/promql_report.h"
 #include "compiler/promql/promql.h"
 #include "compiler/source/embedded_text.h"
 
@@ -40,21 +41,15 @@ class SpecReporter : public ExprReporter {
   Diagnostic silenced_;  // absorbs what a silenced check attaches
 };
 
-// Parses `expr` (written at `span`), reports its syntax and type errors,
-// and returns the tree when it is sound.
-promql::ExprPtr ParseAndReport(const std::string& expr, Span span, const SourceManager& sources,
-                               DiagnosticSink& sink, std::optional<EmbeddedText>& text) {
+// Parses `expr` (written at `span`), reports its syntax and type errors at
+// their spelling, and returns the tree when it is sound.
+promql::ExprPtr ParseInSpec(const std::string& expr, Span span, const SourceManager& sources,
+                            DiagnosticSink& sink, std::optional<EmbeddedText>& text) {
   text = EmbeddedText::FromYamlScalar(sources, span.file, span.begin, expr);
   SpecReporter reporter(*text, sink);
-  promql::ParseResult result = promql::Parse(expr);
-  for (const promql::ParseError& e : result.errors) {
-    reporter.Report(Code::PromqlSyntax, e.pos, e.message);
-  }
-  if (!result.errors.empty() || !result.expr) return nullptr;
-  std::vector<promql::ParseError> type_errors;
-  promql::Check(*result.expr, type_errors);
-  for (const promql::ParseError& e : type_errors) reporter.Report(Code::PromqlType, e.pos, e.message);
-  return type_errors.empty() ? std::move(result.expr) : nullptr;
+  return ParseAndReport(expr, [&](Code code, promql::PosRange pos, std::string message) {
+    reporter.Report(code, pos, std::move(message));
+  });
 }
 
 int64_t Millis(const std::optional<model::Duration>& d, int64_t fallback) {
@@ -73,7 +68,7 @@ ExprFacts CheckPromqlExpressions(const model::System& system, const SourceManage
   std::optional<EmbeddedText> text;
   for (const model::RuleGroup& group : system.groups) {
     for (const model::Rule& rule : group.rules) {
-      promql::ExprPtr expr = ParseAndReport(rule.expr, rule.expr_span, sources, sink, text);
+      promql::ExprPtr expr = ParseInSpec(rule.expr, rule.expr_span, sources, sink, text);
       if (!expr) continue;
       ExprContext context{system, catalog, &rule, &group, scrape, Millis(group.interval, evaluation)};
       SpecReporter reporter(*text, sink, &rule);
@@ -86,7 +81,7 @@ ExprFacts CheckPromqlExpressions(const model::System& system, const SourceManage
     for (const model::Panel& panel : dashboard.panels) {
       for (const model::Panel::Target& target : panel.targets) {
         if (target.language != model::Panel::Target::Language::PromQL) continue;
-        promql::ExprPtr expr = ParseAndReport(target.query, target.span, sources, sink, text);
+        promql::ExprPtr expr = ParseInSpec(target.query, target.span, sources, sink, text);
         if (!expr) continue;
         ExprContext context{system, catalog, nullptr, nullptr, scrape, evaluation};
         SpecReporter reporter(*text, sink);

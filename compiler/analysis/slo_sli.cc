@@ -1,5 +1,7 @@
 #include "compiler/analysis/slo_sli.h"
 
+#include "compiler/analysis/promql_report.h"
+
 #include <algorithm>
 
 #include "compiler/promql/promql.h"
@@ -97,18 +99,6 @@ class SplicedReporter : public ExprReporter {
   std::set<std::pair<Code, uint32_t>>& reported_;
   Diagnostic repeated_;  // absorbs what a check attaches to a repeat
 };
-
-// Syntax and type errors of `text`, each through `report`; the tree when sound.
-template <typename ReportFn>
-promql::ExprPtr ParseAndReport(const std::string& text, ReportFn report) {
-  promql::ParseResult parsed = promql::Parse(text);
-  for (const promql::ParseError& e : parsed.errors) report(Code::PromqlSyntax, e.pos, e.message);
-  if (!parsed.errors.empty() || !parsed.expr) return nullptr;
-  std::vector<promql::ParseError> type_errors;
-  promql::Check(*parsed.expr, type_errors);
-  for (const promql::ParseError& e : type_errors) report(Code::PromqlType, e.pos, e.message);
-  return type_errors.empty() ? std::move(parsed.expr) : nullptr;
-}
 
 // A bad, good or total piece on its own, where its messages are about the
 // text the spec wrote. False when it is not an instant vector.

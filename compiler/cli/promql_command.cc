@@ -7,7 +7,7 @@
 
 #include "compiler/diag/render.h"
 #include "compiler/diag/sink.h"
-#include "compiler/promql/promql.h"
+#include "compiler/analysis/promql_report.h"
 
 namespace monc {
 namespace {
@@ -17,23 +17,13 @@ struct PromqlOptions {
   std::string format = "human";
 };
 
-// Reports `expr`'s problems into `sink`, as a file of its own named "<expr>".
-promql::ParseResult CheckOne(const std::string& expr, SourceManager& sources,
-                             DiagnosticSink& sink) {
+// Reports `expr`'s problems into `sink`, as a file of its own named "<expr>";
+// the tree when it is sound.
+promql::ExprPtr CheckOne(const std::string& expr, SourceManager& sources, DiagnosticSink& sink) {
   FileId file = sources.Add("<expr>", expr);
-  promql::ParseResult result = promql::Parse(expr);
-  for (const auto& e : result.errors) {
-    sink.Report(Code::PromqlSyntax, {file, e.pos.begin, e.pos.end}, e.message);
-  }
-  if (result.errors.empty() && result.expr) {
-    std::vector<promql::ParseError> type_errors;
-    promql::Check(*result.expr, type_errors);
-    for (const auto& e : type_errors) {
-      sink.Report(Code::PromqlType, {file, e.pos.begin, e.pos.end}, e.message);
-    }
-    result.errors = std::move(type_errors);
-  }
-  return result;
+  return ParseAndReport(expr, [&](Code code, promql::PosRange pos, std::string message) {
+    sink.Report(code, {file, pos.begin, pos.end}, std::move(message));
+  });
 }
 
 int RunCheck(const PromqlOptions& opts) {
@@ -64,12 +54,12 @@ int RunCheck(const PromqlOptions& opts) {
 int RunFmt(const std::string& expr) {
   SourceManager sources;
   DiagnosticSink sink;
-  promql::ParseResult result = CheckOne(expr, sources, sink);
-  if (sink.HasErrors()) {
+  promql::ExprPtr tree = CheckOne(expr, sources, sink);
+  if (!tree) {
     std::cerr << RenderText(sink.Sorted(), sources);
     return 1;
   }
-  std::cout << promql::Print(*result.expr) << "\n";
+  std::cout << promql::Print(*tree) << "\n";
   return 0;
 }
 
