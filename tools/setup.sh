@@ -16,6 +16,7 @@ packages=(
   libre2-dev
   libcli11-dev
   libfmt-dev
+  libxxhash-dev            # label-set hashing in the runtime
   libkainjow-mustache-dev  # Mustache templates for the text outputs (templates/)
   prometheus               # promtool: the reference for rule files
   prometheus-alertmanager  # amtool: the reference for Alertmanager configs

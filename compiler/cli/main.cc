@@ -2,7 +2,11 @@
 // has errors or `build --check` found stale outputs, 2 usage or I/O error.
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "compiler/cli/promql_command.h"
 #include "compiler/diag/render.h"
@@ -122,7 +126,10 @@ int Main(int argc, char** argv) {
   std::string code;
   CLI::App* explain = app.add_subcommand("explain", "describe a diagnostic code");
   explain->add_option("CODE", code, "e.g. route/unreachable")->required();
-  std::function<int()> run_promql = AddPromqlCommand(app);
+  // Commands that live in their own files: each adder registers its
+  // subcommand and returns the code that runs it.
+  std::vector<std::pair<std::string, std::function<int()>>> commands;
+  commands.emplace_back("promql", AddPromqlCommand(app));
 
   try {
     app.parse(argc, argv);
@@ -133,7 +140,10 @@ int Main(int argc, char** argv) {
   if (check->parsed()) return RunCheck(opts);
   if (build->parsed()) return RunBuild(opts);
   if (explain->parsed()) return RunExplain(code);
-  return run_promql();
+  for (auto& [name, run] : commands) {
+    if (app.got_subcommand(name)) return run();
+  }
+  return 2;
 }
 
 }  // namespace

@@ -1,0 +1,54 @@
+// The implementations of PromQL's functions (Prometheus's promql/functions.go
+// FunctionCalls), one per row of compiler/promql/functions.def that exists in
+// 2.42; functions_test checks that the two tables agree.
+//
+// The engine evaluates the arguments and calls the implementation the way
+// Prometheus's engine does:
+// - a function with a range-vector argument (a matrix selector or a
+//   subquery) is called once per series of that argument, with a Matrix of
+//   exactly that one series holding the samples of its window (never
+//   empty: the engine skips series without samples in the window); the
+//   engine gives the single output element the series' labels, without
+//   __name__ except for last_over_time, and absent_over_time's result is
+//   built by the engine from which steps had samples;
+// - any other function is called once with the whole evaluated vectors,
+//   scalars and strings, and sets its output labels itself (dropping
+//   __name__ where Prometheus does).
+#ifndef MONC_RUNTIME_ENGINE_FUNCTIONS_H_
+#define MONC_RUNTIME_ENGINE_FUNCTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/promql/ast.h"
+#include "runtime/model/value.h"
+
+namespace monc::runtime {
+
+struct FunctionCall {
+  const promql::Call& node;  // argument expressions (absent()'s labels come from them)
+  // Evaluated arguments in order: Scalar, Vector, String, or the Matrix of
+  // one series for the range-vector argument.
+  const std::vector<Value>& args;
+  int64_t t;  // the evaluation timestamp, ms
+  // The window of the range-vector argument, [range_start, range_end] in
+  // ms, after offset and @: rate()'s extrapolation needs it.
+  int64_t range_start = 0;
+  int64_t range_end = 0;
+};
+
+// Sets `error` (Prometheus's message, e.g. label_replace's "invalid
+// regular expression in label_replace(): ...") to fail the query.
+using FunctionImpl = Vector (*)(const FunctionCall& call, std::string& error);
+
+// nullptr for a name without an implementation.
+FunctionImpl FindFunctionImpl(std::string_view name);
+
+// Names with an implementation, for the agreement test.
+std::vector<std::string_view> ImplementedFunctions();
+
+}  // namespace monc::runtime
+
+#endif  // MONC_RUNTIME_ENGINE_FUNCTIONS_H_
