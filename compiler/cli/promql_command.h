@@ -1,5 +1,6 @@
 // `monc promql check [EXPR...]` and `monc promql fmt EXPR`: the PromQL front
-// end on bare expressions, for people and for the parity runners.
+// end on bare expressions, for people and for the parity runners; `monc
+// promql test FILE...`: Prometheus's PromQL test files on the engine.
 #ifndef MONC_COMPILER_CLI_PROMQL_COMMAND_H_
 #define MONC_COMPILER_CLI_PROMQL_COMMAND_H_
 

@@ -4,6 +4,11 @@
 // by time. Appends are validated as Prometheus's TSDB validates them and
 // rejected samples are counted by reason.
 //
+// Thread-safety: one writer at a time (GetOrCreate, Append, Truncate,
+// ApplyRetention), never concurrent with readers; the const methods may run
+// concurrently with each other. A ref stays valid until Truncate drops its
+// series.
+//
 //   SeriesStore store;
 //   SeriesRef ref = store.GetOrCreate(Labels::FromMap({{"__name__", "up"}}));
 //   store.Append(ref, 1000, 1);              // AppendStatus::Ok
@@ -38,6 +43,7 @@ struct StoreStats {
   size_t rejected_duplicate = 0;
   size_t rejected_out_of_bounds = 0;
   size_t bytes = 0;  // memory held by labels, postings and chunks
+  size_t chunk_bytes = 0;  // of which encoded samples
 };
 
 class SeriesStore final : public Queryable {

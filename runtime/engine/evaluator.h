@@ -1,0 +1,100 @@
+// The engine's internals: one Evaluator per query walks the tree at one
+// timestamp at a time (a range query and a subquery step through their
+// timestamps), the way Prometheus's engine gives each step its value. The
+// operators (binary.cc) and aggregations (aggregate.cc) work on values the
+// evaluator has already computed.
+#ifndef MONC_RUNTIME_ENGINE_EVALUATOR_H_
+#define MONC_RUNTIME_ENGINE_EVALUATOR_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/promql/ast.h"
+#include "runtime/engine/engine.h"
+#include "runtime/model/value.h"
+#include "runtime/storage/queryable.h"
+
+namespace monc::runtime::internal {
+
+inline constexpr std::string_view kDuplicateLabelset =
+    "vector cannot contain metrics with the same labelset";
+
+class Evaluator {
+ public:
+  // `start` and `end` are the query's: `@ start()` and `@ end()` resolve to
+  // them, inside subqueries too, as in Prometheus 2.42.
+  Evaluator(const Queryable& data, const EngineOptions& options, int64_t start, int64_t end)
+      : data_(data), options_(options), start_(start), end_(end) {}
+
+  // The value of `expr` at `t`. On failure error() is set and the value
+  // means nothing.
+  Value Eval(const promql::Expr& expr, int64_t t);
+
+  // Called before each top-level step: max_samples counts per step.
+  void BeginStep() { current_samples_ = 0; }
+
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+  const QueryStats& stats() const { return stats_; }
+
+ private:
+  // Each series of a range-vector argument with its window of samples.
+  struct Window {
+    const Labels* labels;
+    const std::vector<Sample>* samples;
+  };
+
+  Value EvalCall(const promql::Call& call, int64_t t);
+  Value EvalRangeCall(const promql::Call& call, size_t range_arg, int64_t t);
+  Value EvalUnary(const promql::Unary& unary, int64_t t);
+  Value EvalAggregate(const promql::Aggregate& agg, int64_t t);
+  Value EvalBinary(const promql::Binary& binary, int64_t t);
+
+  // The instant vector of `vs` at `t`; each element carries its sample's
+  // own timestamp when `sample_time` (timestamp() reads it), else `t`.
+  Vector EvalVectorSelector(const promql::VectorSelector& vs, int64_t t, bool sample_time);
+  Matrix EvalMatrixSelector(const promql::MatrixSelector& ms, int64_t t);
+  Matrix EvalSubquery(const promql::Subquery& sq, int64_t t);
+
+  // Calls `fn(labels, samples)` for each series of the range-vector
+  // expression `arg` (a matrix selector or a subquery, maybe in parens)
+  // with samples in its window at `t`, and sets the window's bounds.
+  template <typename Fn>
+  void ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range_start,
+                     int64_t& range_end, Fn&& fn);
+
+  // The series `vs` selects, compiled and looked up once per query.
+  const std::vector<SeriesRef>* Select(const promql::VectorSelector& vs);
+  // The time a selector or subquery is evaluated at, after @ and offset.
+  int64_t RefTime(const std::optional<promql::AtModifier>& at, int64_t offset, int64_t t) const;
+  // Counts samples against max_samples; false (and the error set) beyond it.
+  bool Account(size_t samples);
+  void Fail(std::string message);
+  // Fails on two elements with the same label set.
+  void CheckUnique(const Vector& v);
+
+  const Queryable& data_;
+  const EngineOptions& options_;
+  const int64_t start_, end_;
+  std::string error_;
+  QueryStats stats_;
+  int64_t current_samples_ = 0;
+  std::unordered_map<const promql::VectorSelector*, std::vector<SeriesRef>> selections_;
+  std::vector<Sample> scratch_;  // reused by every selector read
+  std::vector<uint64_t> hashes_;  // reused by CheckUnique
+};
+
+// Prometheus's binary operators on evaluated operands (binary.cc). Both
+// operands are Scalar or Vector; `error` is set on a matching error.
+Value ApplyBinary(const promql::Binary& node, Value lhs, Value rhs, int64_t t, std::string& error);
+
+// Prometheus's aggregation of `input` (aggregate.cc); `param` is the
+// evaluated parameter of topk/bottomk/quantile/count_values, if any.
+Vector ApplyAggregate(const promql::Aggregate& node, const Value* param, Vector input,
+                      int64_t t, std::string& error);
+
+}  // namespace monc::runtime::internal
+
+#endif  // MONC_RUNTIME_ENGINE_EVALUATOR_H_
