@@ -112,7 +112,9 @@ double ScalarArg(const FunctionCall& call, size_t i) {
   return vec && !vec->empty() ? vec->front().v : std::nan("");
 }
 
-const Vector& VectorArg(const FunctionCall& call, size_t i) { return std::get<Vector>(call.args[i]); }
+const Vector& VectorArg(const FunctionCall& call, size_t i) {
+  return std::get<Vector>(call.args[i]);
+}
 
 const std::string& StringArg(const FunctionCall& call, size_t i) {
   return std::get<String>(call.args[i]).v;

@@ -29,7 +29,9 @@ bool IsDigit(char c, bool hex) {
   return (c >= '0' && c <= '9') || (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 
-bool IsHexPrefix(std::string_view s) { return s.size() >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x'; }
+bool IsHexPrefix(std::string_view s) {
+  return s.size() >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x';
+}
 
 // Go's underscoreOK: '_' only between digits, or between the base prefix
 // and a digit.
@@ -126,7 +128,8 @@ Vector HistogramQuantile(const FunctionCall& call, std::string&) {
   }
   Vector out;
   out.reserve(groups.size());
-  for (Group& g : groups) out.push_back({std::move(g.labels), call.t, BucketQuantile(q, g.buckets)});
+  for (Group& g : groups)
+    out.push_back({std::move(g.labels), call.t, BucketQuantile(q, g.buckets)});
   return out;
 }
 

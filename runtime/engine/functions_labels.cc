@@ -51,7 +51,8 @@ int GroupIndex(const RE2& re, std::string_view name) {
 // name stays as it is. A name is the longest run of [a-zA-Z0-9_], so "$1x"
 // names the group "1x". (Go also reads Unicode letters and digits in names;
 // only ASCII ones are read here.)
-std::string Expand(const RE2& re, std::string_view tmpl, const std::vector<re2::StringPiece>& groups) {
+std::string Expand(const RE2& re, std::string_view tmpl,
+                   const std::vector<re2::StringPiece>& groups) {
   std::string out;
   size_t i = 0;
   while (i < tmpl.size()) {
@@ -74,7 +75,8 @@ std::string Expand(const RE2& re, std::string_view tmpl, const std::vector<re2::
     }
     i = end + brace;
     const int group = GroupIndex(re, name);
-    if (group >= 0 && static_cast<size_t>(group) < groups.size() && groups[group].data() != nullptr) {
+    if (group >= 0 && static_cast<size_t>(group) < groups.size() &&
+        groups[group].data() != nullptr) {
       out.append(groups[group].data(), groups[group].size());
     }
   }

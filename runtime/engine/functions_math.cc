@@ -76,9 +76,9 @@ double GoMin(double a, double b) {
 
 }  // namespace
 
-#define MONC_SIMPLE_FUNCTION(Name, expr)                                    \
-  Vector Name(const FunctionCall& call, std::string&) {                    \
-    return MapValues(call, [](double v) { return expr; });                 \
+#define MONC_SIMPLE_FUNCTION(Name, expr)                   \
+  Vector Name(const FunctionCall& call, std::string&) {    \
+    return MapValues(call, [](double v) { return expr; }); \
   }
 
 MONC_SIMPLE_FUNCTION(Abs, std::fabs(v))

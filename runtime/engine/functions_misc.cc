@@ -15,7 +15,8 @@ namespace {
 // other matcher, is left out. Any argument but a selector (in parentheses
 // or not: Prometheus's engine unwraps them) gives none.
 Labels AbsentLabels(const promql::Expr* arg) {
-  while (arg->kind == promql::NodeKind::Paren) arg = static_cast<const promql::Paren*>(arg)->expr.get();
+  while (arg->kind == promql::NodeKind::Paren)
+    arg = static_cast<const promql::Paren*>(arg)->expr.get();
   const promql::VectorSelector* vs = nullptr;
   if (arg->kind == promql::NodeKind::VectorSelector) {
     vs = static_cast<const promql::VectorSelector*>(arg);
@@ -50,8 +51,9 @@ Vector SortedByValue(const FunctionCall& call, Before before) {
   Vector v = VectorArg(call, 0);
   auto nans = std::stable_partition(v.begin(), v.end(),
                                     [](const VectorElement& el) { return !std::isnan(el.v); });
-  std::stable_sort(v.begin(), nans,
-                   [&](const VectorElement& a, const VectorElement& b) { return before(a.v, b.v); });
+  std::stable_sort(v.begin(), nans, [&](const VectorElement& a, const VectorElement& b) {
+    return before(a.v, b.v);
+  });
   std::reverse(nans, v.end());
   return v;
 }

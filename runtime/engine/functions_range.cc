@@ -20,8 +20,7 @@ Vector One(const FunctionCall& call, double v) { return {{Labels(), call.t, v}};
 // the nanosecond rest, which can round differently from ms / 1000.
 double GoSeconds(int64_t ms) {
   const int64_t ns = ms * 1'000'000;
-  return static_cast<double>(ns / 1'000'000'000) +
-         static_cast<double>(ns % 1'000'000'000) / 1e9;
+  return static_cast<double>(ns / 1'000'000'000) + static_cast<double>(ns % 1'000'000'000) / 1e9;
 }
 
 // Prometheus's extrapolatedRate: the increase between the first and last
@@ -83,8 +82,7 @@ struct Regression {
 // x is taken relative to intercept_t to keep the sums small (Prometheus
 // issue 2674). A constant series has slope 0 (NaN when it is infinite).
 Regression LinearRegression(const std::vector<Sample>& s, int64_t intercept_t) {
-  double n = 0, sum_x = 0, c_x = 0, sum_y = 0, c_y = 0, sum_xy = 0, c_xy = 0, sum_x2 = 0,
-         c_x2 = 0;
+  double n = 0, sum_x = 0, c_x = 0, sum_y = 0, c_y = 0, sum_xy = 0, c_xy = 0, sum_x2 = 0, c_x2 = 0;
   const double init_y = s[0].v;
   bool const_y = true;
   for (size_t i = 0; i < s.size(); ++i) {

@@ -28,8 +28,8 @@ constexpr int64_t kMinute = 60'000;
 
 TEST(FunctionTableTest, EveryTwoFortyTwoFunctionIsImplemented) {
   for (const promql::FunctionInfo& f : promql::AllFunctions()) {
-    const bool in_242 = f.since <= promql::kDefaultVersion &&
-                        !(f.until && *f.until <= promql::kDefaultVersion);
+    const bool in_242 =
+        f.since <= promql::kDefaultVersion && !(f.until && *f.until <= promql::kDefaultVersion);
     EXPECT_EQ(FindFunctionImpl(f.name) != nullptr, in_242) << f.name;
   }
 }
@@ -133,8 +133,9 @@ Vector Elements(std::vector<std::pair<Labels, double>> items) {
 
 TEST(RateTest, PerSecondOverTheWholeWindow) {
   // functions.test: rate(calculate_rate_window[50m]) at 50m over 0+80x10.
-  EXPECT_EQ(Call("rate", 50 * kMinute).Range(50 * kMinute, Samples(5 * kMinute, Ramp(0, 80, 10))).Value(),
-            0.26666666666666666);
+  EXPECT_EQ(
+      Call("rate", 50 * kMinute).Range(50 * kMinute, Samples(5 * kMinute, Ramp(0, 80, 10))).Value(),
+      0.26666666666666666);
 }
 
 TEST(RateTest, CounterResetsAddThePreviousValue) {
@@ -150,9 +151,10 @@ TEST(RateTest, ExtrapolationStopsAtTheCounterZeroPoint) {
   // 10 11 12: the start is 2m away (>= 1.1 intervals), so only half an
   // interval is added; the zero point (10m back) does not limit it. The end
   // is 1m away (< 1.1 intervals): extrapolated fully. 2 * 3.5m / 2m = 3.5.
-  EXPECT_DOUBLE_EQ(
-      Call("increase", 5 * kMinute).Range(5 * kMinute, Samples(kMinute, {10, 11, 12}, 2 * kMinute)).Value(),
-      3.5);
+  EXPECT_DOUBLE_EQ(Call("increase", 5 * kMinute)
+                       .Range(5 * kMinute, Samples(kMinute, {10, 11, 12}, 2 * kMinute))
+                       .Value(),
+                   3.5);
   // Value 0.2 at the first sample: the zero point is 0.2 * 120s / 2 = 12s
   // before it, closer than the window start (60s): the increase covers
   // 120 + 12 + 60 seconds.
@@ -164,9 +166,10 @@ TEST(RateTest, ExtrapolationStopsAtTheCounterZeroPoint) {
 
 TEST(RateTest, DeltaExtrapolatesBothWays) {
   // delta keeps negative slopes and has no zero point.
-  EXPECT_DOUBLE_EQ(
-      Call("delta", 20 * kMinute).Range(20 * kMinute, Samples(5 * kMinute, {200, 150, 100, 50, 0})).Value(),
-      -200);
+  EXPECT_DOUBLE_EQ(Call("delta", 20 * kMinute)
+                       .Range(20 * kMinute, Samples(5 * kMinute, {200, 150, 100, 50, 0}))
+                       .Value(),
+                   -200);
 }
 
 TEST(RateTest, FewerThanTwoSamplesGiveNothing) {
@@ -177,13 +180,16 @@ TEST(RateTest, FewerThanTwoSamplesGiveNothing) {
 
 TEST(IrateTest, LastTwoSamples) {
   // irate(http_requests[50m]) at 30m: /foo 0+10x10 and /bar restarting.
-  EXPECT_EQ(Call("irate", 30 * kMinute).Range(50 * kMinute, Samples(5 * kMinute, Ramp(0, 10, 6))).Value(),
-            .03333333333333333333);
+  EXPECT_EQ(
+      Call("irate", 30 * kMinute).Range(50 * kMinute, Samples(5 * kMinute, Ramp(0, 10, 6))).Value(),
+      .03333333333333333333);
   EXPECT_EQ(Call("irate", 30 * kMinute)
                 .Range(50 * kMinute, Samples(5 * kMinute, {0, 10, 20, 30, 40, 0, 0}))
                 .Value(),
             0);
-  EXPECT_EQ(Call("idelta", 20 * kMinute).Range(20 * kMinute, Samples(5 * kMinute, {0, 50, 100, 50})).Value(),
+  EXPECT_EQ(Call("idelta", 20 * kMinute)
+                .Range(20 * kMinute, Samples(5 * kMinute, {0, 50, 100, 50}))
+                .Value(),
             -50);
 }
 
@@ -195,11 +201,14 @@ TEST(DerivTest, LinearRegression) {
   // ... and with the intercept taken at 10m (the @ 3000 case at 10m).
   EXPECT_EQ(Call("predict_linear", 10 * kMinute).Range(100 * kMinute, samples).Scalar(3600).Value(),
             51.36363636363637);
-  EXPECT_EQ(Call("deriv", 50 * kMinute).Range(50 * kMinute, Samples(5 * kMinute, Ramp(0, 80, 10))).Value(),
+  EXPECT_EQ(Call("deriv", 50 * kMinute)
+                .Range(50 * kMinute, Samples(5 * kMinute, Ramp(0, 80, 10)))
+                .Value(),
             0.26666666666666666);
   // A constant series has slope 0; an infinite one NaN.
   EXPECT_EQ(Call("deriv", kMinute).Range(kMinute, {{0, 3}, {kMinute, 3}}).Value(), 0);
-  EXPECT_TRUE(std::isnan(Call("deriv", kMinute).Range(kMinute, {{0, kInf}, {kMinute, kInf}}).Value()));
+  EXPECT_TRUE(
+      std::isnan(Call("deriv", kMinute).Range(kMinute, {{0, kInf}, {kMinute, kInf}}).Value()));
 }
 
 TEST(HoltWintersTest, FactorsAreChecked) {
@@ -215,8 +224,8 @@ TEST(HoltWintersTest, FollowsATrend) {
   // functions.test: holt_winters(http_requests[1m], 0.01, 0.1) at 8000s
   // over 0+10x1000 at 10s: 8000.
   std::vector<Sample> s = Samples(10'000, Ramp(7940, 10, 6), 7'940'000);
-  EXPECT_NEAR(Call("holt_winters", 8'000'000).Range(kMinute, s).Scalar(0.01).Scalar(0.1).Value(), 8000,
-              1e-6);
+  EXPECT_NEAR(Call("holt_winters", 8'000'000).Range(kMinute, s).Scalar(0.01).Scalar(0.1).Value(),
+              8000, 1e-6);
 }
 
 TEST(ChangesTest, NaNToNaNIsNoChange) {
@@ -249,8 +258,8 @@ TEST(OverTimeTest, KahanSums) {
 }
 
 TEST(OverTimeTest, StddevAndStdvar) {
-  EXPECT_NEAR(Call("stddev_over_time").Range(kMinute, Samples(10'000, {0, 8, 8, 2, 3})).Value(), 3.249615,
-              1e-6);
+  EXPECT_NEAR(Call("stddev_over_time").Range(kMinute, Samples(10'000, {0, 8, 8, 2, 3})).Value(),
+              3.249615, 1e-6);
   // Prometheus issue 4927: equal values have no variance, exactly.
   const double v = 1.5990505637277868;
   EXPECT_EQ(Call("stdvar_over_time").Range(kMinute, Samples(10'000, {v, v, v})).Value(), 0);
@@ -267,7 +276,9 @@ TEST(OverTimeTest, MinMaxSkipNaN) {
 
 TEST(OverTimeTest, QuantileOverTime) {
   // functions.test: quantile_over_time over 0 1 4 ("uneven samples").
-  auto q = [](double q) { return Call("quantile_over_time").Scalar(q).Range(kMinute, Samples(1, {0, 1, 4})).Value(); };
+  auto q = [](double q) {
+    return Call("quantile_over_time").Scalar(q).Range(kMinute, Samples(1, {0, 1, 4})).Value();
+  };
   EXPECT_EQ(q(0), 0);
   EXPECT_EQ(q(0.5), 1);
   EXPECT_EQ(q(0.75), 2.5);
@@ -356,8 +367,12 @@ TEST(HistogramQuantileTest, GoFloatSyntax) {
 TEST(HistogramQuantileTest, NativeHistogramFunctionsIgnoreFloats) {
   EXPECT_TRUE(Call("histogram_count").Vec(Elements({{BucketLabels("1"), 1}})).Run().vector.empty());
   EXPECT_TRUE(Call("histogram_sum").Vec(Elements({{BucketLabels("1"), 1}})).Run().vector.empty());
-  EXPECT_TRUE(
-      Call("histogram_fraction").Scalar(0).Scalar(1).Vec(Elements({{BucketLabels("1"), 1}})).Run().vector.empty());
+  EXPECT_TRUE(Call("histogram_fraction")
+                  .Scalar(0)
+                  .Scalar(1)
+                  .Vec(Elements({{BucketLabels("1"), 1}}))
+                  .Run()
+                  .vector.empty());
 }
 
 // ---- Element-wise ----------------------------------------------------------
@@ -373,7 +388,8 @@ TEST(MathTest, RoundTiesTowardPlusInfinity) {
 }
 
 TEST(MathTest, DropsTheMetricName) {
-  Result r = Call("abs").Vec(Elements({{Labels::FromMap({{"__name__", "m"}, {"a", "b"}}), -1}})).Run();
+  Result r =
+      Call("abs").Vec(Elements({{Labels::FromMap({{"__name__", "m"}, {"a", "b"}}), -1}})).Run();
   ASSERT_EQ(r.vector.size(), 1u);
   EXPECT_EQ(r.vector[0].labels, Labels::FromMap({{"a", "b"}}));
   EXPECT_EQ(r.vector[0].v, 1);
@@ -450,7 +466,13 @@ TEST(TimeTest, TimestampIsTheSamplesTime) {
 // ---- Labels ----------------------------------------------------------------
 
 Result Replace(Labels l, std::string dst, std::string repl, std::string src, std::string re) {
-  return Call("label_replace").Vec(Elements({{std::move(l), 1}})).Str(dst).Str(repl).Str(src).Str(re).Run();
+  return Call("label_replace")
+      .Vec(Elements({{std::move(l), 1}}))
+      .Str(dst)
+      .Str(repl)
+      .Str(src)
+      .Str(re)
+      .Run();
 }
 
 TEST(LabelReplaceTest, ExpandsAsGo) {
@@ -471,7 +493,8 @@ TEST(LabelReplaceTest, ExpandsAsGo) {
   // The regex is anchored: a partial match changes nothing.
   EXPECT_EQ(dst("x", "value"), "");
   // An empty result deletes the label; __name__ stays.
-  Result r = Replace(Labels::FromMap({{"__name__", "m"}, {"dst", "old"}}), "dst", "$1", "src", "(.*)");
+  Result r =
+      Replace(Labels::FromMap({{"__name__", "m"}, {"dst", "old"}}), "dst", "$1", "src", "(.*)");
   EXPECT_EQ(r.vector.at(0).labels, Labels::FromMap({{"__name__", "m"}}));
 }
 
@@ -487,7 +510,14 @@ TEST(LabelReplaceTest, Errors) {
 
 TEST(LabelJoinTest, JoinsAndChecksNames) {
   const Labels l = Labels::FromMap({{"__name__", "m"}, {"a", "x"}, {"b", "y"}});
-  Result r = Call("label_join").Vec(Elements({{l, 1}})).Str("d").Str("-").Str("a").Str("missing").Str("b").Run();
+  Result r = Call("label_join")
+                 .Vec(Elements({{l, 1}}))
+                 .Str("d")
+                 .Str("-")
+                 .Str("a")
+                 .Str("missing")
+                 .Str("b")
+                 .Run();
   EXPECT_EQ(r.vector.at(0).labels.Get("d"), "x--y");
   EXPECT_EQ(r.vector.at(0).labels.Get("__name__"), "m");
   r = Call("label_join").Vec(Elements({{l, 1}})).Str("a").Str("-").Run();
@@ -502,7 +532,8 @@ TEST(LabelJoinTest, JoinsAndChecksNames) {
 
 TEST(SortTest, NaNsLastInReverseOrder) {
   auto l = [](std::string v) { return Labels::FromMap({{"i", v}}); };
-  const Vector in = Elements({{l("nan1"), kNaN}, {l("a"), 2}, {l("b"), 1}, {l("nan2"), kNaN}, {l("c"), 2}});
+  const Vector in =
+      Elements({{l("nan1"), kNaN}, {l("a"), 2}, {l("b"), 1}, {l("nan2"), kNaN}, {l("c"), 2}});
   auto order = [](const Vector& v) {
     std::string out;
     for (const auto& el : v) out += std::string(el.labels.Get("i")) + " ";
@@ -522,7 +553,8 @@ TEST(MiscTest, ScalarAndVector) {
   EXPECT_EQ(r.vector[0].v, 4);
 }
 
-promql::ExprPtr Selector(std::vector<std::pair<promql::MatchType, std::pair<std::string, std::string>>> ms) {
+promql::ExprPtr Selector(
+    std::vector<std::pair<promql::MatchType, std::pair<std::string, std::string>>> ms) {
   auto vs = std::make_unique<promql::VectorSelector>();
   for (auto& [type, nv] : ms) vs->matchers.push_back({type, nv.first, nv.second, {}});
   return vs;
@@ -539,7 +571,8 @@ TEST(MiscTest, AbsentLabelsFromEqualityMatchers) {
                                 {MatchType::Regex, {"method", ".x"}}}))
                  .Run();
   ASSERT_EQ(r.vector.size(), 1u);
-  EXPECT_EQ(r.vector[0].labels, Labels::FromMap({{"instance", "testinstance"}, {"job", "testjob"}}));
+  EXPECT_EQ(r.vector[0].labels,
+            Labels::FromMap({{"instance", "testinstance"}, {"job", "testjob"}}));
   EXPECT_EQ(r.vector[0].v, 1);
   // absent(nonexistent{job="testjob", job="testjob2", foo="bar"}): {foo="bar"}.
   r = Call("absent")

@@ -14,9 +14,9 @@ namespace {
 // int64, even one far outside any real calendar, gives Go's answer.
 struct CivilTime {
   int64_t year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
-  int yday = 0;   // 1..366
+  int month = 0;    // 1..12
+  int day = 0;      // 1..31
+  int yday = 0;     // 1..366
   int weekday = 0;  // 0 = Sunday
   int hour = 0;
   int minute = 0;
@@ -33,8 +33,8 @@ constexpr int64_t kAbsoluteZeroYear = -292277022399;
 // Go's unixToInternal + internalToAbsolute: the seconds from the absolute
 // zero year to 1970, through year 1 (a whole number of 400-year cycles
 // later) and the 719162 days from year 1 to 1970.
-constexpr int64_t kUnixToAbsolute =
-    static_cast<int64_t>(((1 - kAbsoluteZeroYear) / 400 * kDaysPer400Years + 719162) * kSecondsPerDay);
+constexpr int64_t kUnixToAbsolute = static_cast<int64_t>(
+    ((1 - kAbsoluteZeroYear) / 400 * kDaysPer400Years + 719162) * kSecondsPerDay);
 constexpr int kDaysBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
 
 bool IsLeap(int64_t year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
@@ -128,9 +128,7 @@ Vector DayOfYear(const FunctionCall& call, std::string&) {
   return Calendar(call, [](const CivilTime& c) { return c.yday; });
 }
 
-Vector DaysInMonth(const FunctionCall& call, std::string&) {
-  return Calendar(call, DaysIn);
-}
+Vector DaysInMonth(const FunctionCall& call, std::string&) { return Calendar(call, DaysIn); }
 
 Vector Hour(const FunctionCall& call, std::string&) {
   return Calendar(call, [](const CivilTime& c) { return c.hour; });
