@@ -8,6 +8,10 @@ std::string TestFilePath(const model::System& system) {
   return "prometheus/tests/" + backends::SystemName(system) + ".slo_test.yml";
 }
 
+std::string SpecTestFilePath(const model::System& system) {
+  return "prometheus/tests/" + backends::SystemName(system) + ".test.yml";
+}
+
 std::string RuleFileFromTests(const model::System& system) {
   return "../rules/" + backends::SystemName(system) + ".rules.yml";
 }

@@ -11,6 +11,9 @@ namespace monc::promtool_tests {
 // "prometheus/tests/shop.slo_test.yml"
 std::string TestFilePath(const model::System& system);
 
+// "prometheus/tests/shop.test.yml": the spec's own tests section.
+std::string SpecTestFilePath(const model::System& system);
+
 // The rule file the tests load, relative to the test file:
 // "../rules/shop.rules.yml", where the Prometheus backend writes it.
 std::string RuleFileFromTests(const model::System& system);

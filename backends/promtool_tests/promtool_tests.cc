@@ -8,6 +8,7 @@
 #include "backends/promtool_tests/cases.h"
 #include "backends/promtool_tests/names.h"
 #include "backends/promtool_tests/series.h"
+#include "backends/promtool_tests/spec_tests.h"
 
 namespace monc::promtool_tests {
 namespace {
@@ -110,6 +111,7 @@ Json TestGroup(const model::System& system, const std::vector<const Case*>& grou
 
 void PromtoolTestsBackend::Generate(const CheckedSpec& spec, OutputSet& out) const {
   const model::System& system = spec.system();
+  GenerateSpecTests(system, out);
   // A deque: the cases point into the plans.
   std::deque<slo::Plan> plans;
   int64_t evaluation = 0;

@@ -1,6 +1,7 @@
-// The promtool tests backend: unit tests of the SLO alerts monc generates
-// (compiler/analysis/slo_expand.h), run with `promtool test rules`. For
-// system "shop":
+// The promtool tests backend: `promtool test rules` files. The spec's own
+// tests section becomes prometheus/tests/<system>.test.yml (spec_tests.h);
+// the rest of this header is about the unit tests of the SLO alerts monc
+// generates (compiler/analysis/slo_expand.h). For system "shop":
 //
 //   prometheus/tests/shop.slo_test.yml
 //     rule_files: [../rules/shop.rules.yml]   the Prometheus backend's file

@@ -189,5 +189,64 @@ TEST(PromtoolTests, NoFileWithoutCases) {
   EXPECT_TRUE(out.files().empty());
 }
 
+TEST(SpecTests, EveryTestAGroupAtTheShortestInterval) {
+  auto c = Compile(R"(version: 1
+name: shop
+metrics:
+  up: {type: gauge, labels: [job]}
+groups:
+  shop:
+    rules:
+      - {record: 'job:up:sum', expr: sum by (job) (up)}
+      - {alert: Down, expr: 'up == 0', for: 1m, severity: warning, summary: '{{ $labels.job }} down'}
+tests:
+  - name: down pages
+    interval: 1m
+    series: {'up{job="a"}': '1 0 0 0'}
+    alerts: [{at: 3m, alert: Down, firing: [{labels: {job: a, severity: warning}, annotations: {summary: a down}}]}]
+  - name: the sum
+    interval: 30s
+    series: {'up{job="a"}': '1x4'}
+    values: [{at: 1m, expr: 'job:up:sum', samples: [{labels: 'job:up:sum{job="a"}', value: 1}]}]
+)");
+  ASSERT_TRUE(c->result.spec) << "spec does not compile";
+  OutputSet out;
+  PromtoolTestsBackend().Generate(*c->result.spec, out);
+  ASSERT_EQ(out.files().count("prometheus/tests/shop.test.yml"), 1u);
+  const std::string& text = out.files().at("prometheus/tests/shop.test.yml");
+  EXPECT_NE(text.find(R"(rule_files:
+  - ../rules/shop.rules.yml
+evaluation_interval: 30s
+tests:
+  - name: down pages
+    interval: 1m
+    input_series:
+      - series: up{job="a"}
+        values: 1 0 0 0
+    alert_rule_test:
+      - eval_time: 3m
+        alertname: Down
+        exp_alerts:
+          - exp_labels:
+              job: a
+              severity: warning
+            exp_annotations:
+              summary: a down
+  - name: the sum
+    interval: 30s
+    input_series:
+      - series: up{job="a"}
+        values: 1x4
+    promql_expr_test:
+      - expr: job:up:sum
+        eval_time: 1m
+        exp_samples:
+          - labels: job:up:sum{job="a"}
+            value: 1.0
+)"),
+            std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace monc::promtool_tests

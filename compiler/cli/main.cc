@@ -8,7 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/cli/eval_command.h"
 #include "compiler/cli/promql_command.h"
+#include "compiler/cli/test_command.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/generate.h"
 #include "compiler/driver/pipeline.h"
@@ -130,6 +132,8 @@ int Main(int argc, char** argv) {
   // subcommand and returns the code that runs it.
   std::vector<std::pair<std::string, std::function<int()>>> commands;
   commands.emplace_back("promql", AddPromqlCommand(app));
+  commands.emplace_back("eval", AddEvalCommand(app));
+  commands.emplace_back("test", AddTestCommand(app));
 
   try {
     app.parse(argc, argv);

@@ -34,9 +34,10 @@ struct TemplateData {
   TemplateQuery query;   // unset: the query function fails
 };
 
-// Expands `text` as Prometheus's rules do for an alert's label or
-// annotation `name`: with $labels, $value, $externalLabels and $externalURL
-// defined. A template that fails to parse or execute expands, as in
+// Expands `text` as Prometheus's rules do for a label or annotation of the
+// alerting rule `name` (Prometheus names the template "__alert_" + the
+// alert's name, and errors quote that): with $labels, $value,
+// $externalLabels and $externalURL defined. A template that fails to parse or execute expands, as in
 // Prometheus, to "<error expanding template: ...>" with Go's message.
 std::string ExpandAlertTemplate(std::string_view name, std::string_view text,
                                 const TemplateData& data);
