@@ -13,7 +13,6 @@
 
 #include "compiler/promql/go_strconv.h"
 #include "runtime/engine/evaluator.h"
-#include "runtime/engine/quantile.h"
 
 namespace monc::runtime::internal {
 namespace {
@@ -38,8 +37,7 @@ struct Group {
   double value = 0;
   double mean = 0;
   int64_t count = 1;
-  Vector heap;                 // topk/bottomk: a Go heap
-  std::vector<double> values;  // quantile: every value
+  Vector heap;  // topk/bottomk: a Go heap; quantile: every element
 };
 
 // Go's container/heap over `h` ordered by `less`, and the Less of
@@ -96,6 +94,23 @@ void SortReversed(Vector& h, Less less) {
   for (size_t i = 1; i < h.size(); ++i) {
     for (size_t j = i; j > 0 && rev(h[j], h[j - 1]); --j) std::swap(h[j], h[j - 1]);
   }
+}
+
+// Prometheus's quantile(): NaNs sort first; linear between neighbours.
+double Quantile(double q, Vector& values) {
+  if (values.empty()) return std::nan("");
+  if (q < 0) return -INFINITY;
+  if (q > 1) return INFINITY;
+  std::sort(values.begin(), values.end(), [](const VectorElement& a, const VectorElement& b) {
+    return (std::isnan(a.v) && !std::isnan(b.v)) || a.v < b.v;
+  });
+  const double n = static_cast<double>(values.size());
+  const double rank = q * (n - 1);
+  const double lower = std::max(0.0, std::floor(rank));
+  const double upper = std::min(n - 1, lower + 1);
+  const double weight = rank - std::floor(rank);
+  return values[static_cast<size_t>(lower)].v * (1 - weight) +
+         values[static_cast<size_t>(upper)].v * weight;
 }
 
 // fmt's %v of a float64: the shortest digits, in exponent form when the
@@ -182,7 +197,7 @@ void Add(Op op, Group& g, VectorElement& e, int64_t k) {
       }
       break;
     }
-    case Op::Quantile: g.values.push_back(e.v); break;
+    case Op::Quantile: g.heap.push_back(std::move(e)); break;
   }
 }
 
@@ -246,7 +261,7 @@ Vector ApplyAggregate(const promql::Aggregate& node, const Value* param, Vector 
       case Op::Group: g.value = 1; break;
       case Op::Topk:
       case Op::Bottomk:
-      case Op::Quantile: g.values.push_back(e.v); break;
+      case Op::Quantile: g.heap.push_back(std::move(e)); break;
       default: break;
     }
   }
@@ -263,7 +278,7 @@ Vector ApplyAggregate(const promql::Aggregate& node, const Value* param, Vector 
         if (g.heap.size() > 1) SortReversed(g.heap, op == Op::Topk ? TopLess : BottomLess);
         for (VectorElement& e : g.heap) out.push_back({std::move(e.labels), t, e.v});
         continue;
-      case Op::Quantile: g.value = Quantile(q, g.values); break;
+      case Op::Quantile: g.value = Quantile(q, g.heap); break;
       default: break;
     }
     out.push_back({std::move(g.labels), t, g.value});

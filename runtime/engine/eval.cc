@@ -24,6 +24,29 @@ Labels WithoutName(const Labels& l) {
   return LabelsBuilder(l).Del(kMetricName).Build();
 }
 
+// absent_over_time()'s labels: the equality matchers of its selector, a
+// name given twice dropped (Prometheus's createLabelsForAbsentFunction);
+// none for a subquery.
+Labels AbsentLabels(const promql::Expr& arg) {
+  const promql::Expr& e = Unparen(arg);
+  if (e.kind != NodeKind::MatrixSelector) return Labels();
+  const auto& ms = static_cast<const promql::MatrixSelector&>(e);
+  const auto& vs = static_cast<const promql::VectorSelector&>(Unparen(*ms.selector));
+  LabelsBuilder b{Labels()};
+  std::vector<std::string_view> seen;
+  for (const promql::LabelMatcher& m : vs.matchers) {
+    if (m.name == kMetricName) continue;
+    bool first = std::find(seen.begin(), seen.end(), m.name) == seen.end();
+    if (m.type == promql::MatchType::Equal && first) {
+      b.Set(m.name, m.value);
+      seen.push_back(m.name);
+    } else {
+      b.Del(m.name);
+    }
+  }
+  return b.Build();
+}
+
 // The first multiple of `step` at or after `t` (Prometheus aligns subquery
 // steps to multiples of the step, from the window's start).
 int64_t AlignUp(int64_t t, int64_t step) {
