@@ -13,6 +13,8 @@
 
 #include "compiler/promql/go_strconv.h"
 #include "runtime/engine/evaluator.h"
+#include "runtime/engine/label_hash.h"
+#include "runtime/engine/quantile.h"
 
 namespace monc::runtime::internal {
 namespace {
@@ -32,13 +34,18 @@ std::optional<Op> OpFor(std::string_view name) {
   return std::nullopt;
 }
 
-struct Group {
+}  // namespace
+
+struct Aggregation::Group {
   Labels labels;
   double value = 0;
   double mean = 0;
   int64_t count = 1;
-  Vector heap;  // topk/bottomk: a Go heap; quantile: every element
+  Vector heap;                 // topk/bottomk: a Go heap
+  std::vector<double> values;  // quantile: every value
 };
+
+namespace {
 
 // Go's container/heap over `h` ordered by `less`, and the Less of
 // Prometheus's vectorByValueHeap (topk) and vectorByReverseValueHeap
@@ -96,23 +103,6 @@ void SortReversed(Vector& h, Less less) {
   }
 }
 
-// Prometheus's quantile(): NaNs sort first; linear between neighbours.
-double Quantile(double q, Vector& values) {
-  if (values.empty()) return std::nan("");
-  if (q < 0) return -INFINITY;
-  if (q > 1) return INFINITY;
-  std::sort(values.begin(), values.end(), [](const VectorElement& a, const VectorElement& b) {
-    return (std::isnan(a.v) && !std::isnan(b.v)) || a.v < b.v;
-  });
-  const double n = static_cast<double>(values.size());
-  const double rank = q * (n - 1);
-  const double lower = std::max(0.0, std::floor(rank));
-  const double upper = std::min(n - 1, lower + 1);
-  const double weight = rank - std::floor(rank);
-  return values[static_cast<size_t>(lower)].v * (1 - weight) +
-         values[static_cast<size_t>(upper)].v * weight;
-}
-
 // fmt's %v of a float64: the shortest digits, in exponent form when the
 // exponent is below -4 or at least 6 (Go's threshold for shortest %g).
 std::string FormatV(double v) {
@@ -140,54 +130,132 @@ bool ValidLabelName(std::string_view s) {
 
 // The group's labels: the `by` labels of its first element, or all but
 // the `without` labels and the name.
-Labels GroupLabels(const Labels& metric, const std::vector<std::string>& grouping, bool without) {
+Labels GroupLabels(const Labels& metric, bool drop_name, const std::vector<std::string>& grouping,
+                   bool without) {
   if (!without && grouping.empty()) return Labels();
   LabelsBuilder b(metric);
+  if (drop_name) b.Del(kMetricName);
   if (!without) return b.Keep(grouping).Build();
   for (const std::string& n : grouping) b.Del(n);
   return b.Del(kMetricName).Build();
 }
 
-void Add(Op op, Group& g, VectorElement& e, int64_t k) {
+}  // namespace
+
+Aggregation::Aggregation(const promql::Aggregate& node, const Value* param, std::string& error)
+    : without_(node.without), grouping_(node.grouping) {
+  const std::optional<Op> found = OpFor(node.op->name);
+  if (!found) {
+    error = "aggregation " + std::string(node.op->name) + " is not supported";
+    empty_ = true;
+    return;
+  }
+  op_ = static_cast<int>(*found);
+  if (*found == Op::Topk || *found == Op::Bottomk) {
+    const double f = std::get<Scalar>(*param).v;
+    // Go's int64(f) is defined only inside int64's range; 2^63 passes
+    // Prometheus's check and becomes the minimum int64 on amd64.
+    if (!(f >= -9223372036854775808.0 && f <= 9223372036854775807.0)) {
+      error = "Scalar value " + FormatV(f) + " overflows int64";
+      empty_ = true;
+      return;
+    }
+    k_ = f >= 9223372036854775808.0 ? INT64_MIN : static_cast<int64_t>(f);
+    if (k_ < 1) empty_ = true;
+  } else if (*found == Op::Quantile) {
+    q_ = std::get<Scalar>(*param).v;
+  } else if (*found == Op::CountValues) {
+    value_label_ = std::get<String>(*param).v;
+    if (!ValidLabelName(value_label_)) {
+      error = "invalid label name " + promql::go::Quote(value_label_);
+      empty_ = true;
+      return;
+    }
+    if (!without_) grouping_.push_back(value_label_);
+  }
+  std::sort(grouping_.begin(), grouping_.end());
+}
+
+Aggregation::~Aggregation() = default;
+
+void Aggregation::Add(const Labels& input_labels, bool drop_name, double v) {
+  if (empty_) return;
+  const Op op = static_cast<Op>(op_);
+  const Labels* labels = &input_labels;
+  Labels with_value;
+  if (op == Op::CountValues) {
+    LabelsBuilder b(input_labels);
+    if (drop_name) b.Del(kMetricName);
+    with_value = b.Set(value_label_, promql::go::FormatFloat(v)).Build();
+    labels = &with_value;
+    drop_name = false;
+  }
+  const uint64_t key = without_           ? HashLabelsIgnoring(*labels, grouping_)
+                       : grouping_.empty() ? 0
+                                           : HashLabelsOn(*labels, grouping_, drop_name);
+  auto [it, inserted] = index_.try_emplace(key, groups_.size());
+  if (!inserted) {
+    Accumulate(groups_[it->second], *labels, drop_name, v);
+    return;
+  }
+  Group& g = groups_.emplace_back();
+  g.labels = GroupLabels(*labels, drop_name, grouping_, without_);
+  g.value = v;
+  g.mean = v;
   switch (op) {
-    case Op::Sum: g.value += e.v; break;
+    case Op::Stddev:
+    case Op::Stdvar: g.value = 0; break;
+    case Op::Group: g.value = 1; break;
+    case Op::Topk:
+    case Op::Bottomk: g.heap.push_back({CopyLabels(*labels, drop_name), 0, v}); break;
+    case Op::Quantile: g.values.push_back(v); break;
+    default: break;
+  }
+}
+
+void Aggregation::Accumulate(Group& g, const Labels& labels, bool drop_name, double v) {
+  const Op op = static_cast<Op>(op_);
+  switch (op) {
+    case Op::Sum: g.value += v; break;
     case Op::Avg: {
       ++g.count;
       // An infinite mean stays as it is unless the new value is an
       // infinity of the other sign or NaN: Inf - Inf would make it NaN.
       if (std::isinf(g.mean)) {
-        if (std::isinf(e.v) && (g.mean > 0) == (e.v > 0)) break;
-        if (!std::isinf(e.v) && !std::isnan(e.v)) break;
+        if (std::isinf(v) && (g.mean > 0) == (v > 0)) break;
+        if (!std::isinf(v) && !std::isnan(v)) break;
       }
       const double n = static_cast<double>(g.count);
-      g.mean += e.v / n - g.mean / n;
+      g.mean += v / n - g.mean / n;
       break;
     }
     case Op::Group: break;
     case Op::Max:
-      if (g.value < e.v || std::isnan(g.value)) g.value = e.v;
+      if (g.value < v || std::isnan(g.value)) g.value = v;
       break;
     case Op::Min:
-      if (g.value > e.v || std::isnan(g.value)) g.value = e.v;
+      if (g.value > v || std::isnan(g.value)) g.value = v;
       break;
     case Op::Count:
     case Op::CountValues: ++g.count; break;
     case Op::Stddev:
     case Op::Stdvar: {
       ++g.count;
-      const double delta = e.v - g.mean;
+      const double delta = v - g.mean;
       g.mean += delta / static_cast<double>(g.count);
-      g.value += delta * (e.v - g.mean);
+      g.value += delta * (v - g.mean);
       break;
     }
     case Op::Topk:
     case Op::Bottomk: {
       const Less less = op == Op::Topk ? TopLess : BottomLess;
       const double top = g.heap.front().v;
-      const bool better = op == Op::Topk ? top < e.v : top > e.v;
-      if (static_cast<int64_t>(g.heap.size()) < k || better || std::isnan(top)) {
-        if (static_cast<int64_t>(g.heap.size()) == k) {
-          if (k == 1) {  // replaced in place, as Prometheus does
+      const bool better = op == Op::Topk ? top < v : top > v;
+      if (static_cast<int64_t>(g.heap.size()) < k_ || better || std::isnan(top)) {
+        // Labels are copied only for elements that enter the heap.
+        VectorElement e{CopyLabels(labels, drop_name), 0, v};
+        if (static_cast<int64_t>(g.heap.size()) == k_) {
+          if (k_ == 1) {  // replaced in place, as Prometheus does
             g.heap.front() = std::move(e);
             break;
           }
@@ -197,76 +265,14 @@ void Add(Op op, Group& g, VectorElement& e, int64_t k) {
       }
       break;
     }
-    case Op::Quantile: g.heap.push_back(std::move(e)); break;
+    case Op::Quantile: g.values.push_back(v); break;
   }
 }
 
-}  // namespace
-
-Vector ApplyAggregate(const promql::Aggregate& node, const Value* param, Vector input, int64_t t,
-                      std::string& error) {
+Vector Aggregation::Finish(int64_t t) {
   Vector out;
-  const std::optional<Op> found = OpFor(node.op->name);
-  if (!found) {
-    error = "aggregation " + std::string(node.op->name) + " is not supported";
-    return out;
-  }
-  const Op op = *found;
-  std::vector<std::string> grouping = node.grouping;
-  int64_t k = 0;
-  double q = 0;
-  std::string value_label;
-  if (op == Op::Topk || op == Op::Bottomk) {
-    const double f = std::get<Scalar>(*param).v;
-    // Go's int64(f) is defined only inside int64's range.
-    if (!(f >= -9223372036854775808.0 && f <= 9223372036854775807.0)) {
-      error = "Scalar value " + FormatV(f) + " overflows int64";
-      return out;
-    }
-    k = static_cast<int64_t>(f);
-    if (k < 1) return out;
-  } else if (op == Op::Quantile) {
-    q = std::get<Scalar>(*param).v;
-  } else if (op == Op::CountValues) {
-    value_label = std::get<String>(*param).v;
-    if (!ValidLabelName(value_label)) {
-      error = "invalid label name " + promql::go::Quote(value_label);
-      return out;
-    }
-    if (!node.without) grouping.push_back(value_label);
-  }
-  std::sort(grouping.begin(), grouping.end());
-
-  std::vector<Group> groups;
-  std::unordered_map<uint64_t, size_t> index;
-  for (VectorElement& e : input) {
-    if (op == Op::CountValues) {
-      e.labels = LabelsBuilder(e.labels).Set(value_label, promql::go::FormatFloat(e.v)).Build();
-    }
-    const uint64_t key = node.without        ? e.labels.HashWithout(grouping)
-                         : grouping.empty() ? 0
-                                            : e.labels.HashFor(grouping);
-    auto [it, inserted] = index.try_emplace(key, groups.size());
-    if (!inserted) {
-      Add(op, groups[it->second], e, k);
-      continue;
-    }
-    Group& g = groups.emplace_back();
-    g.labels = GroupLabels(e.labels, grouping, node.without);
-    g.value = e.v;
-    g.mean = e.v;
-    switch (op) {
-      case Op::Stddev:
-      case Op::Stdvar: g.value = 0; break;
-      case Op::Group: g.value = 1; break;
-      case Op::Topk:
-      case Op::Bottomk:
-      case Op::Quantile: g.heap.push_back(std::move(e)); break;
-      default: break;
-    }
-  }
-
-  for (Group& g : groups) {
+  const Op op = static_cast<Op>(op_);
+  for (Group& g : groups_) {
     switch (op) {
       case Op::Avg: g.value = g.mean; break;
       case Op::Count:
@@ -278,7 +284,7 @@ Vector ApplyAggregate(const promql::Aggregate& node, const Value* param, Vector 
         if (g.heap.size() > 1) SortReversed(g.heap, op == Op::Topk ? TopLess : BottomLess);
         for (VectorElement& e : g.heap) out.push_back({std::move(e.labels), t, e.v});
         continue;
-      case Op::Quantile: g.value = Quantile(q, g.heap); break;
+      case Op::Quantile: g.value = Quantile(q_, g.values); break;
       default: break;
     }
     out.push_back({std::move(g.labels), t, g.value});

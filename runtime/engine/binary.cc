@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "runtime/engine/evaluator.h"
+#include "runtime/engine/label_hash.h"
 
 namespace monc::runtime::internal {
 namespace {
@@ -61,11 +62,6 @@ bool DropsName(BinaryOp op) {
   }
 }
 
-Labels WithoutName(const Labels& l) {
-  if (!l.Has(kMetricName)) return l;
-  return LabelsBuilder(l).Del(kMetricName).Build();
-}
-
 Value ScalarScalar(const promql::Binary& node, double l, double r, int64_t t) {
   ElemResult res = Apply(node.op, l, r);
   // Scalars compare only with bool: the result is 1 or 0.
@@ -89,7 +85,7 @@ Vector VectorScalar(const promql::Binary& node, Vector vec, double scalar, bool 
     }
     if (!res.keep) continue;
     e.v = res.value;
-    if (DropsName(node.op) || node.return_bool) e.labels = WithoutName(e.labels);
+    if (DropsName(node.op) || node.return_bool) e.labels = CopyLabels(e.labels, true);
     out.push_back(std::move(e));
   }
   return out;
@@ -102,7 +98,7 @@ class Signer {
     std::sort(names_.begin(), names_.end());
   }
   uint64_t operator()(const Labels& l) const {
-    return on_ ? l.HashFor(names_) : l.HashWithout(names_);
+    return on_ ? HashLabelsOn(l, names_, false) : HashLabelsIgnoring(l, names_);
   }
   // The labels the key is made of (Prometheus's MatchLabels), for messages.
   Labels Group(const Labels& l) const {
@@ -214,7 +210,7 @@ Vector VectorVector(const promql::Binary& node, const promql::VectorMatching& m,
       continue;
     }
     Labels labels = ResultLabels(ls.labels, rs.labels, node.op, m);
-    if (node.return_bool) labels = WithoutName(labels);
+    if (node.return_bool) labels = CopyLabels(labels, true);
     auto [group, first] = matched.try_emplace(sig);
     if (m.card == Card::OneToOne) {
       if (!first) {
@@ -222,7 +218,7 @@ Vector VectorVector(const promql::Binary& node, const promql::VectorMatching& m,
                 "(group_left/group_right)";
         return {};
       }
-    } else if (!group->second.insert(labels.Hash()).second) {
+    } else if (!group->second.insert(HashLabels(labels, false)).second) {
       error = "multiple matches for matching labels: grouping labels must ensure unique matches";
       return {};
     }

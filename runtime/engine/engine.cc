@@ -58,6 +58,7 @@ QueryResult Engine::Range(const Queryable& data, const promql::Expr& expr, int64
     } else {
       for (const VectorElement& e : std::get<Vector>(v)) append(e.labels, t, e.v);
     }
+    if (t > internal::SaturatingSub(end_ms, step_ms)) break;  // t + step would pass end
   }
   std::sort(out.begin(), out.end(),
             [](const Series& a, const Series& b) { return a.labels < b.labels; });

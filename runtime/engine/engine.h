@@ -27,6 +27,11 @@ struct EngineOptions {
   // The step of a subquery written without one: Prometheus's global
   // evaluation interval (1m by default; rule groups pass their interval).
   int64_t default_subquery_step_ms = 60 * 1000;
+  // Expression evaluations a query may make (each node at each step of a
+  // range query or subquery): a deterministic stand-in for Prometheus's
+  // --query.timeout, so that `x[100y:1ms]` fails instead of running for
+  // hours.
+  int64_t max_steps = 100'000'000;
 };
 
 struct QueryStats {

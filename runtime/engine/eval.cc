@@ -3,10 +3,12 @@
 // Operators and aggregations are in binary.cc and aggregate.cc.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "runtime/engine/evaluator.h"
 #include "runtime/engine/functions.h"
+#include "runtime/engine/label_hash.h"
 
 namespace monc::runtime::internal {
 namespace {
@@ -19,39 +21,28 @@ const promql::Expr& Unparen(const promql::Expr& e) {
   return *p;
 }
 
-Labels WithoutName(const Labels& l) {
-  if (!l.Has(kMetricName)) return l;
-  return LabelsBuilder(l).Del(kMetricName).Build();
+// Whether every series `vs` selects has the same __name__: then dropping
+// the name cannot make two of their label sets equal.
+bool PinsName(const promql::VectorSelector& vs) {
+  for (const promql::LabelMatcher& m : vs.matchers) {
+    if (m.name == kMetricName && m.type == promql::MatchType::Equal) return true;
+  }
+  return false;
 }
 
-// absent_over_time()'s labels: the equality matchers of its selector, a
-// name given twice dropped (Prometheus's createLabelsForAbsentFunction);
-// none for a subquery.
-Labels AbsentLabels(const promql::Expr& arg) {
-  const promql::Expr& e = Unparen(arg);
-  if (e.kind != NodeKind::MatrixSelector) return Labels();
-  const auto& ms = static_cast<const promql::MatrixSelector&>(e);
-  const auto& vs = static_cast<const promql::VectorSelector&>(Unparen(*ms.selector));
-  LabelsBuilder b{Labels()};
-  std::vector<std::string_view> seen;
-  for (const promql::LabelMatcher& m : vs.matchers) {
-    if (m.name == kMetricName) continue;
-    bool first = std::find(seen.begin(), seen.end(), m.name) == seen.end();
-    if (m.type == promql::MatchType::Equal && first) {
-      b.Set(m.name, m.value);
-      seen.push_back(m.name);
-    } else {
-      b.Del(m.name);
-    }
+// The range-vector argument of `call`, if it has one.
+std::optional<size_t> RangeArgument(const promql::Call& call) {
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    if (promql::TypeOf(*call.args[i]) == promql::ValueType::Matrix) return i;
   }
-  return b.Build();
+  return std::nullopt;
 }
 
 // The first multiple of `step` at or after `t` (Prometheus aligns subquery
-// steps to multiples of the step, from the window's start).
+// steps to multiples of the step, from the window's start), saturating.
 int64_t AlignUp(int64_t t, int64_t step) {
   int64_t q = t / step * step;
-  return q < t ? q + step : q;
+  return q < t ? SaturatingSub(q, -step) : q;  // q + step
 }
 
 }  // namespace
@@ -70,10 +61,16 @@ bool Evaluator::Account(size_t samples) {
   return true;
 }
 
+bool Evaluator::Step() {
+  if (++steps_ <= options_.max_steps) return true;
+  Fail("query timed out in expression evaluation");
+  return false;
+}
+
 void Evaluator::CheckUnique(const Vector& v) {
   if (v.size() < 2) return;
   hashes_.clear();
-  for (const VectorElement& e : v) hashes_.push_back(e.labels.Hash());
+  for (const VectorElement& e : v) hashes_.push_back(HashLabels(e.labels, false));
   std::sort(hashes_.begin(), hashes_.end());
   if (std::adjacent_find(hashes_.begin(), hashes_.end()) != hashes_.end()) {
     Fail(std::string(kDuplicateLabelset));
@@ -90,7 +87,7 @@ int64_t Evaluator::RefTime(const std::optional<promql::AtModifier>& at, int64_t 
       case promql::AtModifier::Kind::End: base = end_; break;
     }
   }
-  return base - offset;
+  return SaturatingSub(base, offset);
 }
 
 const std::vector<SeriesRef>* Evaluator::Select(const promql::VectorSelector& vs) {
@@ -113,6 +110,7 @@ const std::vector<SeriesRef>* Evaluator::Select(const promql::VectorSelector& vs
 }
 
 Value Evaluator::Eval(const promql::Expr& expr, int64_t t) {
+  if (!Step()) return Vector();
   switch (expr.kind) {
     case NodeKind::Aggregate:
       return EvalAggregate(static_cast<const promql::Aggregate&>(expr), t);
@@ -138,24 +136,63 @@ Value Evaluator::Eval(const promql::Expr& expr, int64_t t) {
   return Vector();
 }
 
-Vector Evaluator::EvalVectorSelector(const promql::VectorSelector& vs, int64_t t,
-                                     bool sample_time) {
-  Vector out;
+template <typename Fn>
+void Evaluator::ForEachSelected(const promql::VectorSelector& vs, int64_t t, Fn&& fn) {
   const std::vector<SeriesRef>* refs = Select(vs);
-  if (!refs) return out;
+  if (!refs) return;
   const int64_t ref_time = RefTime(vs.at, vs.offset_ms, t);
+  size_t selected = 0;
   // Prometheus 2.42 takes the newest sample in [t - lookback, t], both ends
   // included; a staleness marker there means the series is gone.
   for (SeriesRef ref : *refs) {
     scratch_.clear();
-    data_.Samples(ref, ref_time - options_.lookback_delta_ms, ref_time, scratch_);
+    data_.Samples(ref, SaturatingSub(ref_time, options_.lookback_delta_ms), ref_time, scratch_);
     stats_.samples_touched += static_cast<int64_t>(scratch_.size());
     if (scratch_.empty() || IsStaleNaN(scratch_.back().v)) continue;
-    const Sample& s = scratch_.back();
-    out.push_back({data_.SeriesLabels(ref), sample_time ? s.t : t, s.v});
+    ++selected;
+    fn(data_.SeriesLabels(ref), scratch_.back());
   }
-  Account(out.size());
+  Account(selected);
+}
+
+Vector Evaluator::EvalVectorSelector(const promql::VectorSelector& vs, int64_t t,
+                                     bool sample_time) {
+  Vector out;
+  ForEachSelected(vs, t, [&](const Labels& labels, const Sample& s) {
+    out.push_back({labels, sample_time ? s.t : t, s.v});
+  });
   return out;
+}
+
+template <typename Fn>
+void Evaluator::ForEachElement(const promql::Expr& expr, int64_t t, Fn&& fn) {
+  const promql::Expr& e = Unparen(expr);
+  if (e.kind == NodeKind::VectorSelector) {
+    if (!Step()) return;
+    ForEachSelected(static_cast<const promql::VectorSelector&>(e), t,
+                    [&](const Labels& labels, const Sample& s) { fn(labels, false, s.v); });
+    return;
+  }
+  if (e.kind == NodeKind::Call) {
+    const auto& call = static_cast<const promql::Call&>(e);
+    const std::optional<size_t> range_arg = RangeArgument(call);
+    // Streamed only where the engine's duplicate check cannot fail: one
+    // metric name, or the name kept.
+    if (range_arg && call.func->name != "absent_over_time") {
+      const promql::Expr& arg = Unparen(*call.args[*range_arg]);
+      if (arg.kind == NodeKind::MatrixSelector &&
+          (call.func->name == "last_over_time" ||
+           PinsName(static_cast<const promql::VectorSelector&>(
+               Unparen(*static_cast<const promql::MatrixSelector&>(arg).selector))))) {
+        if (!Step()) return;
+        ForEachRangeResult(call, *range_arg, t, fn);
+        return;
+      }
+    }
+  }
+  Value v = Eval(e, t);
+  if (failed()) return;
+  for (const VectorElement& el : std::get<Vector>(v)) fn(el.labels, false, el.v);
 }
 
 Matrix Evaluator::EvalMatrixSelector(const promql::MatrixSelector& ms, int64_t t) {
@@ -172,13 +209,17 @@ Matrix Evaluator::EvalSubquery(const promql::Subquery& sq, int64_t t) {
   Matrix out;
   const int64_t end = RefTime(sq.at, sq.offset_ms, t);
   const int64_t step = sq.step_ms > 0 ? sq.step_ms : options_.default_subquery_step_ms;
+  if (step <= 0) {
+    Fail("zero or negative query resolution step widths are not accepted");
+    return out;
+  }
   std::unordered_map<uint64_t, size_t> index;  // label hash -> series of `out`
   auto append = [&](const Labels& labels, int64_t ts, double v) {
     auto [it, inserted] = index.try_emplace(labels.Hash(), out.size());
     if (inserted) out.push_back({labels, {}});
     out[it->second].samples.push_back({ts, v});
   };
-  for (int64_t ts = AlignUp(end - sq.range_ms, step); ts <= end; ts += step) {
+  for (int64_t ts = AlignUp(SaturatingSub(end, sq.range_ms), step); ts <= end; ts += step) {
     Value v = Eval(*sq.expr, ts);
     if (failed()) return {};
     if (const Scalar* s = std::get_if<Scalar>(&v)) {
@@ -186,6 +227,7 @@ Matrix Evaluator::EvalSubquery(const promql::Subquery& sq, int64_t t) {
     } else if (const Vector* vec = std::get_if<Vector>(&v)) {
       for (const VectorElement& e : *vec) append(e.labels, ts, e.v);
     }
+    if (ts > SaturatingSub(end, step)) break;  // the next step would pass `end`
   }
   return out;
 }
@@ -197,9 +239,9 @@ void Evaluator::ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range
   if (e.kind == NodeKind::Subquery) {
     const auto& sq = static_cast<const promql::Subquery&>(e);
     range_end = RefTime(sq.at, sq.offset_ms, t);
-    range_start = range_end - sq.range_ms;
+    range_start = SaturatingSub(range_end, sq.range_ms);
     Matrix m = EvalSubquery(sq, t);
-    for (const Series& s : m) {
+    for (Series& s : m) {
       if (!Account(s.samples.size())) return;
       fn(s.labels, s.samples);
     }
@@ -208,7 +250,7 @@ void Evaluator::ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range
   const auto& ms = static_cast<const promql::MatrixSelector&>(e);
   const auto& vs = static_cast<const promql::VectorSelector&>(Unparen(*ms.selector));
   range_end = RefTime(vs.at, vs.offset_ms, t);
-  range_start = range_end - ms.range_ms;
+  range_start = SaturatingSub(range_end, ms.range_ms);
   const std::vector<SeriesRef>* refs = Select(vs);
   if (!refs) return;
   // The window is closed, [t - range, t], as in Prometheus 2.42; staleness
@@ -227,10 +269,8 @@ void Evaluator::ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range
 }
 
 Value Evaluator::EvalCall(const promql::Call& call, int64_t t) {
-  for (size_t i = 0; i < call.args.size(); ++i) {
-    if (promql::TypeOf(*call.args[i]) == promql::ValueType::Matrix) {
-      return EvalRangeCall(call, i, t);
-    }
+  if (const std::optional<size_t> range_arg = RangeArgument(call)) {
+    return EvalRangeCall(call, *range_arg, t);
   }
   const FunctionImpl impl = FindFunctionImpl(call.func->name);
   if (!impl) {
@@ -265,45 +305,56 @@ Value Evaluator::EvalCall(const promql::Call& call, int64_t t) {
   return out;
 }
 
-Value Evaluator::EvalRangeCall(const promql::Call& call, size_t range_arg, int64_t t) {
+template <typename Fn>
+void Evaluator::ForEachRangeResult(const promql::Call& call, size_t range_arg, int64_t t,
+                                   Fn&& fn) {
   const std::string_view name = call.func->name;
   std::vector<Value> args(call.args.size());
   for (size_t i = 0; i < call.args.size(); ++i) {
     if (i == range_arg) continue;
     args[i] = Eval(*call.args[i], t);
-    if (failed()) return Vector();
+    if (failed()) return;
   }
-  const bool absent = name == "absent_over_time";
-  const FunctionImpl impl = absent ? nullptr : FindFunctionImpl(name);
-  if (!absent && !impl) {
+  const FunctionImpl impl = FindFunctionImpl(name);
+  if (!impl) {
     Fail("function " + std::string(name) + " is not implemented");
-    return Vector();
+    return;
   }
-  // One series at a time, in a Matrix the function reads in place.
+  // last_over_time acts like an offset and keeps the name.
+  const bool drop_name = name != "last_over_time";
+  // One series at a time, in a Matrix the function reads in place: the
+  // window's samples are swapped in, not copied; the functions do not read
+  // the series' labels.
   args[range_arg] = Matrix(1);
   Series& series = std::get<Matrix>(args[range_arg])[0];
   FunctionCall fc{call, args, t};
-  Vector out;
-  bool any = false;
   std::string error;
   ForEachWindow(*call.args[range_arg], t, fc.range_start, fc.range_end,
-                [&](const Labels& labels, const std::vector<Sample>& samples) {
-                  any = true;
-                  if (absent || !error.empty()) return;
-                  series.labels = labels;
-                  series.samples = samples;
+                [&](const Labels& labels, std::vector<Sample>& samples) {
+                  if (!error.empty()) return;
+                  series.samples.swap(samples);
                   Vector r = impl(fc, error);
-                  if (r.empty()) return;
-                  // last_over_time acts like an offset and keeps the name.
-                  out.push_back({name == "last_over_time" ? labels : WithoutName(labels), t,
-                                 r.front().v});
+                  series.samples.swap(samples);
+                  if (!r.empty()) fn(labels, drop_name, r.front().v);
                 });
   if (!error.empty()) Fail(std::move(error));
-  if (failed()) return Vector();
-  if (absent) {
+}
+
+Value Evaluator::EvalRangeCall(const promql::Call& call, size_t range_arg, int64_t t) {
+  Vector out;
+  if (call.func->name == "absent_over_time") {
+    bool any = false;
+    int64_t range_start, range_end;
+    ForEachWindow(*call.args[range_arg], t, range_start, range_end,
+                  [&](const Labels&, std::vector<Sample>&) { any = true; });
+    if (failed()) return Vector();
     if (!any) out.push_back({AbsentLabels(*call.args[range_arg]), t, 1});
     return out;
   }
+  ForEachRangeResult(call, range_arg, t, [&](const Labels& labels, bool drop_name, double v) {
+    out.push_back({CopyLabels(labels, drop_name), t, v});
+  });
+  if (failed()) return Vector();
   CheckUnique(out);
   return out;
 }
@@ -315,7 +366,7 @@ Value Evaluator::EvalUnary(const promql::Unary& unary, int64_t t) {
     s->v = -s->v;
   } else if (Vector* vec = std::get_if<Vector>(&v)) {
     for (VectorElement& e : *vec) {
-      e.labels = WithoutName(e.labels);
+      if (e.labels.Has(kMetricName)) e.labels = CopyLabels(e.labels, true);
       e.v = -e.v;
     }
     CheckUnique(*vec);
@@ -345,13 +396,16 @@ Value Evaluator::EvalAggregate(const promql::Aggregate& agg, int64_t t) {
     param = Eval(*agg.param, t);
     if (failed()) return Vector();
   }
-  Value input = Eval(*agg.expr, t);
-  if (failed()) return Vector();
   std::string error;
-  Vector out = ApplyAggregate(agg, agg.param ? &param : nullptr,
-                              std::move(std::get<Vector>(input)), t, error);
+  Aggregation aggregation(agg, agg.param ? &param : nullptr, error);
+  // The input streams into the groups without its labels being copied; an
+  // error of the input comes before one of the parameter, as in Prometheus.
+  ForEachElement(*agg.expr, t, [&](const Labels& labels, bool drop_name, double v) {
+    aggregation.Add(labels, drop_name, v);
+  });
   if (!error.empty()) Fail(std::move(error));
-  return out;
+  if (failed()) return Vector();
+  return aggregation.Finish(t);
 }
 
 }  // namespace monc::runtime::internal

@@ -7,6 +7,7 @@
 #define MONC_RUNTIME_ENGINE_EVALUATOR_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +21,14 @@ namespace monc::runtime::internal {
 
 inline constexpr std::string_view kDuplicateLabelset =
     "vector cannot contain metrics with the same labelset";
+
+// a - b clamped to int64's range: offsets, @ and ranges are user input, and
+// a window beyond the representable times is simply empty.
+inline int64_t SaturatingSub(int64_t a, int64_t b) {
+  int64_t out;
+  if (!__builtin_sub_overflow(a, b, &out)) return out;
+  return b > 0 ? INT64_MIN : INT64_MAX;
+}
 
 class Evaluator {
  public:
@@ -55,10 +64,25 @@ class Evaluator {
   // The instant vector of `vs` at `t`; each element carries its sample's
   // own timestamp when `sample_time` (timestamp() reads it), else `t`.
   Vector EvalVectorSelector(const promql::VectorSelector& vs, int64_t t, bool sample_time);
+  // Calls `fn(labels, sample)` for each series `vs` selects at `t`, with
+  // its newest sample in the lookback window.
+  template <typename Fn>
+  void ForEachSelected(const promql::VectorSelector& vs, int64_t t, Fn&& fn);
+  // Calls `fn(labels, drop_name, v)` for each element of the instant
+  // vector `expr` evaluates to; selectors and per-series range functions
+  // stream from the store without building the vector.
+  template <typename Fn>
+  void ForEachElement(const promql::Expr& expr, int64_t t, Fn&& fn);
+  // Calls `fn(labels, drop_name, v)` for each output of the range-vector
+  // function `call` (not absent_over_time), argument `range_arg` being the
+  // range vector.
+  template <typename Fn>
+  void ForEachRangeResult(const promql::Call& call, size_t range_arg, int64_t t, Fn&& fn);
   Matrix EvalMatrixSelector(const promql::MatrixSelector& ms, int64_t t);
   Matrix EvalSubquery(const promql::Subquery& sq, int64_t t);
 
-  // Calls `fn(labels, samples)` for each series of the range-vector
+  // Calls `fn(labels, samples)` (samples that fn may swap out and back)
+  // for each series of the range-vector
   // expression `arg` (a matrix selector or a subquery, maybe in parens)
   // with samples in its window at `t`, and sets the window's bounds.
   template <typename Fn>
@@ -69,6 +93,9 @@ class Evaluator {
   const std::vector<SeriesRef>* Select(const promql::VectorSelector& vs);
   // The time a selector or subquery is evaluated at, after @ and offset.
   int64_t RefTime(const std::optional<promql::AtModifier>& at, int64_t offset, int64_t t) const;
+  // Counts an evaluation against max_steps; false (and the error set)
+  // beyond it.
+  bool Step();
   // Counts samples against max_samples; false (and the error set) beyond it.
   bool Account(size_t samples);
   void Fail(std::string message);
@@ -81,6 +108,7 @@ class Evaluator {
   std::string error_;
   QueryStats stats_;
   int64_t current_samples_ = 0;
+  int64_t steps_ = 0;
   std::unordered_map<const promql::VectorSelector*, std::vector<SeriesRef>> selections_;
   std::vector<Sample> scratch_;  // reused by every selector read
   std::vector<uint64_t> hashes_;  // reused by CheckUnique
@@ -90,10 +118,37 @@ class Evaluator {
 // operands are Scalar or Vector; `error` is set on a matching error.
 Value ApplyBinary(const promql::Binary& node, Value lhs, Value rhs, int64_t t, std::string& error);
 
-// Prometheus's aggregation of `input` (aggregate.cc); `param` is the
-// evaluated parameter of topk/bottomk/quantile/count_values, if any.
-Vector ApplyAggregate(const promql::Aggregate& node, const Value* param, Vector input,
-                      int64_t t, std::string& error);
+// Prometheus's aggregation (aggregate.cc), fed one element at a time so
+// that elements can come straight from the store: a group's labels are
+// built once, from its first element, and topk/bottomk copy only what
+// enters their heap. `param` is the evaluated parameter of
+// topk/bottomk/quantile/count_values, if any; `error` is set at
+// construction when it is invalid.
+class Aggregation {
+ public:
+  Aggregation(const promql::Aggregate& node, const Value* param, std::string& error);
+  ~Aggregation();
+  Aggregation(const Aggregation&) = delete;
+  Aggregation& operator=(const Aggregation&) = delete;
+
+  // One input element: `labels`, without __name__ when `drop_name`.
+  void Add(const Labels& labels, bool drop_name, double v);
+  Vector Finish(int64_t t);
+
+ private:
+  struct Group;
+  void Accumulate(Group& g, const Labels& labels, bool drop_name, double v);
+
+  int op_ = 0;
+  bool without_;
+  bool empty_ = false;  // the result is empty whatever the input
+  std::vector<std::string> grouping_;  // sorted
+  int64_t k_ = 0;
+  double q_ = 0;
+  std::string value_label_;
+  std::vector<Group> groups_;
+  std::unordered_map<uint64_t, size_t> index_;
+};
 
 }  // namespace monc::runtime::internal
 

@@ -46,6 +46,11 @@ using FunctionImpl = Vector (*)(const FunctionCall& call, std::string& error);
 // nullptr for a name without an implementation.
 FunctionImpl FindFunctionImpl(std::string_view name);
 
+// The labels absent() and absent_over_time() give their one element: those
+// an equality matcher of the selector in `arg` fixes, not __name__; none
+// when `arg` is not a selector (a subquery, an expression).
+Labels AbsentLabels(const promql::Expr& arg);
+
 // Names with an implementation, for the agreement test.
 std::vector<std::string_view> ImplementedFunctions();
 

@@ -7,29 +7,25 @@
 
 #include "runtime/engine/functions_internal.h"
 
-namespace monc::runtime::functions {
-namespace {
+namespace monc::runtime {
 
-// The labels absent() can promise: those an equality matcher of the
-// argument fixes (not __name__). A name matched more than once, or by any
-// other matcher, is left out. Any argument but a selector (in parentheses
-// or not: Prometheus's engine unwraps them) gives none.
-Labels AbsentLabels(const promql::Expr* arg) {
-  while (arg->kind == promql::NodeKind::Paren)
-    arg = static_cast<const promql::Paren*>(arg)->expr.get();
-  const promql::VectorSelector* vs = nullptr;
-  if (arg->kind == promql::NodeKind::VectorSelector) {
-    vs = static_cast<const promql::VectorSelector*>(arg);
-  } else if (arg->kind == promql::NodeKind::MatrixSelector) {
-    const auto& ms = *static_cast<const promql::MatrixSelector*>(arg);
-    if (ms.selector && ms.selector->kind == promql::NodeKind::VectorSelector) {
-      vs = static_cast<const promql::VectorSelector*>(ms.selector.get());
+// Prometheus's createLabelsForAbsentFunction: a name matched more than
+// once, or by any other matcher, is left out. Parentheses are unwrapped, as
+// Prometheus's engine does.
+Labels AbsentLabels(const promql::Expr& arg) {
+  const promql::Expr* e = &arg;
+  while (e->kind == promql::NodeKind::Paren) e = static_cast<const promql::Paren*>(e)->expr.get();
+  if (e->kind == promql::NodeKind::MatrixSelector) {
+    e = static_cast<const promql::MatrixSelector*>(e)->selector.get();
+    while (e && e->kind == promql::NodeKind::Paren) {
+      e = static_cast<const promql::Paren*>(e)->expr.get();
     }
   }
-  if (!vs) return Labels();
+  if (!e || e->kind != promql::NodeKind::VectorSelector) return Labels();
+  const auto& vs = *static_cast<const promql::VectorSelector*>(e);
   Labels set;
   std::vector<std::string> ambiguous;
-  for (const promql::LabelMatcher& m : vs->matchers) {
+  for (const promql::LabelMatcher& m : vs.matchers) {
     if (m.name == kMetricName) continue;
     if (m.type == promql::MatchType::Equal && !set.Has(m.name)) {
       set = LabelsBuilder(set).Set(m.name, m.value).Build();
@@ -41,6 +37,9 @@ Labels AbsentLabels(const promql::Expr* arg) {
   for (const std::string& name : ambiguous) out.Del(name);
   return out.Build();
 }
+
+namespace functions {
+namespace {
 
 // Go's sort.Sort with Prometheus's comparator ("NaN first", then reversed)
 // is an insertion sort up to 12 elements, which keeps equal values in
@@ -62,7 +61,7 @@ Vector SortedByValue(const FunctionCall& call, Before before) {
 
 Vector Absent(const FunctionCall& call, std::string&) {
   if (!VectorArg(call, 0).empty()) return {};
-  return {{AbsentLabels(call.node.args[0].get()), call.t, 1}};
+  return {{AbsentLabels(*call.node.args[0]), call.t, 1}};
 }
 
 // NaN unless the vector has exactly one element.
@@ -83,4 +82,5 @@ Vector SortDesc(const FunctionCall& call, std::string&) {
   return SortedByValue(call, [](double a, double b) { return a > b; });
 }
 
-}  // namespace monc::runtime::functions
+}  // namespace functions
+}  // namespace monc::runtime
