@@ -4,7 +4,7 @@
 // and renders it here:
 //
 //   nlohmann::ordered_json doc;
-//   doc["groups"] = RuleGroups(system);
+//   doc["groups"] = RuleGroups(system.groups);
 //   out.Add(path, RenderYaml(doc, SystemName(system)));
 //
 // Strings come back exactly as given when Go's YAML readers (Prometheus,

@@ -1,9 +1,9 @@
 #include "backends/prometheus/prometheus.h"
 
 #include "backends/common/names.h"
+#include "backends/common/rule_groups.h"
 #include "backends/common/yaml_emit.h"
 #include "backends/prometheus/names.h"
-#include "backends/prometheus/rule_groups.h"
 
 namespace monc::prometheus {
 namespace {
@@ -27,7 +27,7 @@ void PrometheusBackend::Generate(const CheckedSpec& spec, OutputSet& out) const 
   const model::System& system = spec.system();
   if (system.groups.empty()) return;
   const std::string name = backends::SystemName(system);
-  nlohmann::ordered_json groups = RuleGroups(system);
+  nlohmann::ordered_json groups = backends::RuleGroups(system.groups);
   out.Add(RuleFilePath(system), backends::RenderYaml({{"groups", groups}}, name));
   if (system.prometheus_operator) {
     out.Add(OperatorFilePath(system),

@@ -12,6 +12,7 @@ class Analyzer {
     // later checks see their alerts and inhibit rules.
     ExpandSlos(system, sources, sink);
     ExprFacts facts = CheckPromqlExpressions(system, sources, sink);
+    CheckLogqlExpressions(system, sources, sink);
     CheckRouting(system, sink);
     CheckInhibitRules(system, facts, sink);
     CheckAlerts(system, sink);

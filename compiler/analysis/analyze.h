@@ -1,6 +1,7 @@
 // Analyze: expands every SLO into recording and burn-rate alert rules
 // (slo_expand.h), then runs the semantic checks that need the whole model
-// (every PromQL expression against Prometheus 2.42 and the metrics catalog, routing
+// (every PromQL expression against Prometheus 2.42 and the metrics catalog,
+// every LogQL expression against Loki and the services' log formats, routing
 // reachability, receivers no route reaches, inhibit rules whose labels the
 // alerts cannot carry, duplicate alerts, paging alerts without runbooks).
 // Returns a CheckedSpec only when there were no errors, in this phase or
@@ -30,6 +31,8 @@ struct ExprFacts {
 // The checks, one per file; each reports into `sink`.
 ExprFacts CheckPromqlExpressions(const model::System& system, const SourceManager& sources,
                                  DiagnosticSink& sink);  // promql_exprs.cc
+void CheckLogqlExpressions(const model::System& system, const SourceManager& sources,
+                           DiagnosticSink& sink);                      // logql_exprs.cc
 void CheckRouting(const model::System& system, DiagnosticSink& sink);  // routing.cc
 void CheckInhibitRules(const model::System& system, const ExprFacts& facts,
                        DiagnosticSink& sink);                          // inhibit.cc

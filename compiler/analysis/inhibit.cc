@@ -12,18 +12,20 @@ namespace {
 std::vector<const model::Rule*> Matching(const model::System& system,
                                          const std::vector<model::Matcher>& matchers) {
   std::vector<const model::Rule*> out;
-  for (const model::RuleGroup& group : system.groups) {
-    for (const model::Rule& rule : group.rules) {
-      if (rule.kind != model::Rule::Kind::Alert) continue;
-      bool match = true;
-      for (const model::Matcher& m : matchers) {
-        if (m.name() == "alertname") {
-          match = match && m.Matches(rule.name.name);
-        } else if (auto it = rule.labels.find(m.name()); it != rule.labels.end()) {
-          match = match && m.Matches(it->second);
+  for (const auto* groups : {&system.groups, &system.log_groups}) {
+    for (const model::RuleGroup& group : *groups) {
+      for (const model::Rule& rule : group.rules) {
+        if (rule.kind != model::Rule::Kind::Alert) continue;
+        bool match = true;
+        for (const model::Matcher& m : matchers) {
+          if (m.name() == "alertname") {
+            match = match && m.Matches(rule.name.name);
+          } else if (auto it = rule.labels.find(m.name()); it != rule.labels.end()) {
+            match = match && m.Matches(it->second);
+          }
         }
+        if (match) out.push_back(&rule);
       }
-      if (match) out.push_back(&rule);
     }
   }
   return out;

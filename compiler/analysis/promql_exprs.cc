@@ -8,38 +8,12 @@
 #include "compiler/analysis/labels.h"
 #include "compiler/analysis/promql_checks.h"
 #include "compiler/analysis/promql_report.h"
+#include "compiler/analysis/spec_reporter.h"
 #include "compiler/promql/promql.h"
 #include "compiler/source/embedded_text.h"
 
 namespace monc {
 namespace {
-
-// Reports into the spec's sink at the expression's spelling, except what
-// the rule silences (the silence's reason is the audit trail, in the spec).
-class SpecReporter : public ExprReporter {
- public:
-  SpecReporter(const EmbeddedText& text, DiagnosticSink& sink, const model::Rule* rule = nullptr)
-      : text_(text), sink_(sink), rule_(rule) {}
-
-  Diagnostic& Report(Code code, promql::PosRange pos, std::string message) override {
-    if (rule_) {
-      for (const model::Silence& s : rule_->silences) {
-        if (s.code.name == Info(code).id) return silenced_;
-      }
-    }
-    Diagnostic& d = sink_.Report(code, text_.ToSpan(pos.begin, pos.end), std::move(message));
-    if (!text_.exact()) {
-      d.notes.push_back({"the place inside the expression is approximate: its YAML spelling could not be followed", {}});
-    }
-    return d;
-  }
-
- private:
-  const EmbeddedText& text_;
-  DiagnosticSink& sink_;
-  const model::Rule* rule_;
-  Diagnostic silenced_;  // absorbs what a silenced check attaches
-};
 
 // Parses `expr` (written at `span`), reports its syntax and type errors at
 // their spelling, and returns the tree when it is sound.

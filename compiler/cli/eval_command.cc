@@ -136,7 +136,10 @@ void EvaluateAt(runtime::RuleEvaluator& evaluator, runtime::SeriesStore& store, 
     nlohmann::ordered_json line = {{"group", evaluator.groups()[r.group].name},
                                    {"index", r.index},
                                    {"time", runtime::TimeJson(t)}};
+    // The expression's answer as /api/v1/query gives it; what went wrong
+    // in the rule after its query, as the rules API's lastError.
     line.update(r.query.ok() ? runtime::DataJson(r.query.value) : runtime::ErrorJson(r.query.error));
+    if (!r.rule_error.empty()) line["ruleError"] = r.rule_error;
     std::cout << line.dump() << "\n";
     touched += r.query.stats.samples_touched;
   }
@@ -147,7 +150,11 @@ void EvaluateAt(runtime::RuleEvaluator& evaluator, runtime::SeriesStore& store, 
     const runtime::RuleGroup& group = evaluator.groups()[r.group];
     std::cerr << "  " << group.name << "[" << r.index << "] " << RuleName(group.rules[r.index])
               << ": " << r.eval_ns / 1e6 << " ms, " << r.query.stats.samples_touched
-              << " samples touched\n";
+              << " samples touched";
+    if (r.samples_discarded > 0) {
+      std::cerr << ", " << r.samples_discarded << " output samples discarded";
+    }
+    std::cerr << "\n";
   }
 }
 
@@ -166,7 +173,9 @@ int Run(const EvalOptions& opts) {
   if (!groups) return status;
   runtime::SeriesStore store;
   if (std::optional<int> failed = LoadData(opts, store)) return *failed;
-  runtime::RuleEvaluator evaluator(std::move(*groups));
+  runtime::RuleOptions rule_options;
+  rule_options.parse_expr = ParsePromql;
+  runtime::RuleEvaluator evaluator(std::move(*groups), std::move(rule_options));
   for (int64_t t : times) EvaluateAt(evaluator, store, t, opts.stats);
   if (opts.stats) std::cerr << "peak memory: " << PeakRssKiB() / 1024.0 << " MiB\n";
   return 0;

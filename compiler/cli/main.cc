@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compiler/cli/eval_command.h"
+#include "compiler/cli/logql_command.h"
 #include "compiler/cli/promql_command.h"
 #include "compiler/cli/test_command.h"
 #include "compiler/diag/render.h"
@@ -132,6 +133,7 @@ int Main(int argc, char** argv) {
   // subcommand and returns the code that runs it.
   std::vector<std::pair<std::string, std::function<int()>>> commands;
   commands.emplace_back("promql", AddPromqlCommand(app));
+  commands.emplace_back("logql", AddLogqlCommand(app));
   commands.emplace_back("eval", AddEvalCommand(app));
   commands.emplace_back("test", AddTestCommand(app));
 

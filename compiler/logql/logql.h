@@ -35,6 +35,14 @@ struct Error {
   // Loki's message without its "parse error at line L, col C: " prefix
   // (which Loki adds from the position).
   std::string message;
+  // Where Loki itself places the error, as its lexer counts (1-based
+  // columns in characters; line 0 when its lexer had read ahead of the
+  // token, a quirk of Go's text/scanner): line == column == 0 when Loki
+  // gives no position ("parse error : MSG"). `plain`: the entry point's own
+  // refusal, which Loki returns without the "parse error" frame.
+  uint32_t loki_line = 0;
+  uint32_t loki_column = 0;
+  bool plain = false;
 };
 
 struct ParseResult {
@@ -44,8 +52,8 @@ struct ParseResult {
 
 ParseResult Parse(std::string_view text, EntryPoint entry = EntryPoint::Expr);
 
-// Loki's full error text for `error` in `text`: "parse error at line L,
-// col C: MSG" (1-based; what Loki's tests compare).
+// Loki's full error text for `error`: "parse error at line L, col C: MSG",
+// "parse error : MSG" or the plain message (what Loki's tests compare).
 std::string LokiErrorText(std::string_view text, const Error& error);
 
 }  // namespace monc::logql

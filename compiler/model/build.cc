@@ -153,7 +153,7 @@ bool IsKubernetesName(const std::string& s) {
 void ReadSingletons(const Reader& r, NameRegistry& names, model::System& system) {
   const Json& root = r.doc().root;
   for (const char* key : {"name", "description", "defaults", "prometheus", "severities",
-                          "routes", "alertmanager"}) {
+                          "routes", "alertmanager", "logs"}) {
     if (root.contains(key)) names.Declare("section", r.Name(key, std::string("/") + key));
   }
   if (root.contains("name")) {
@@ -197,24 +197,29 @@ void ApplyDefaultSeverities(model::System& system) {
 }
 
 // Final rule labels: see model::Rule.
+void FinalizeRule(const model::System& system, model::Rule& rule) {
+  model::LabelSet labels = system.default_labels;
+  if (rule.severity) {
+    if (const model::SeverityLevel* level = system.severities.Find(rule.severity->name)) {
+      for (const auto& [k, v] : level->labels) labels[k] = v;
+    }
+  }
+  if (rule.service) {
+    labels["service"] = rule.service->name;
+    const model::Service* service = system.FindService(rule.service->name);
+    if (service && !service->team.empty()) labels["team"] = service->team;
+  }
+  for (const auto& [k, v] : rule.labels) labels[k] = v;
+  if (rule.severity) labels[system.severities.label] = rule.severity->name;
+  rule.labels = std::move(labels);
+  if (!rule.runbook.empty()) rule.annotations[system.runbook_annotation] = rule.runbook;
+}
+
+// Prometheus's and Loki's rules alike, so Alertmanager routes both the same.
 void FinalizeRules(model::System& system) {
-  for (model::RuleGroup& group : system.groups) {
-    for (model::Rule& rule : group.rules) {
-      model::LabelSet labels = system.default_labels;
-      if (rule.severity) {
-        if (const model::SeverityLevel* level = system.severities.Find(rule.severity->name)) {
-          for (const auto& [k, v] : level->labels) labels[k] = v;
-        }
-      }
-      if (rule.service) {
-        labels["service"] = rule.service->name;
-        const model::Service* service = system.FindService(rule.service->name);
-        if (service && !service->team.empty()) labels["team"] = service->team;
-      }
-      for (const auto& [k, v] : rule.labels) labels[k] = v;
-      if (rule.severity) labels[system.severities.label] = rule.severity->name;
-      rule.labels = std::move(labels);
-      if (!rule.runbook.empty()) rule.annotations[system.runbook_annotation] = rule.runbook;
+  for (auto* groups : {&system.groups, &system.log_groups}) {
+    for (model::RuleGroup& group : *groups) {
+      for (model::Rule& rule : group.rules) FinalizeRule(system, rule);
     }
   }
 }
@@ -233,6 +238,7 @@ model::System BuildModel(const std::vector<SpecDocument>& documents,
     build::ReadRules(reader, names, system);
     build::ReadAlerting(reader, names, system);
     build::ReadObjectives(reader, names, system);
+    build::ReadLogs(reader, system);
   }
   build::ApplyDefaultSeverities(system);
   build::ResolveReferences(system, sink);

@@ -271,6 +271,7 @@ void ReadCatalog(const Reader& r, NameRegistry& names, model::System& system) {
         if (!service.health->service) service.health->service = service.name;
         if (names.Declare("check", id)) system.checks.push_back(*service.health);
       }
+      service.logs = ReadLogFormat(r, s, p);
       system.services.push_back(std::move(service));
     }
   }

@@ -79,6 +79,10 @@ void ReadCatalog(const Reader& r, NameRegistry& names, model::System& system);
 void ReadRules(const Reader& r, NameRegistry& names, model::System& system);
 void ReadAlerting(const Reader& r, NameRegistry& names, model::System& system);
 void ReadObjectives(const Reader& r, NameRegistry& names, model::System& system);
+void ReadLogs(const Reader& r, model::System& system);  // build_logs.cc
+// A service's `logs` (build_logs.cc, called by ReadCatalog).
+std::optional<model::LogFormat> ReadLogFormat(const Reader& r, const Json& service,
+                                              const std::string& pointer);
 
 // Cross-references, once every file has been read.
 void ResolveReferences(const model::System& system, DiagnosticSink& sink);

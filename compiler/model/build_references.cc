@@ -87,10 +87,12 @@ void ResolveReferences(const model::System& system, DiagnosticSink& sink) {
     if (ref) CheckReference(*ref, services, Code::SpecUnknownService, "service", sink);
   };
 
-  for (const model::RuleGroup& group : system.groups) {
-    for (const model::Rule& rule : group.rules) {
-      check_severity(rule.severity);
-      check_service(rule.service);
+  for (const auto* groups : {&system.groups, &system.log_groups}) {
+    for (const model::RuleGroup& group : *groups) {
+      for (const model::Rule& rule : group.rules) {
+        check_severity(rule.severity);
+        check_service(rule.service);
+      }
     }
   }
   if (system.route) {

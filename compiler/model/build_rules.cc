@@ -46,13 +46,14 @@ void CheckReservedLabels(const Reader& r, const Json& object, const std::string&
   }
 }
 
-// The catalog checks (compiler/analysis/promql_checks.h): the only codes a
-// rule may silence. The rest report a spec that is wrong, not a judgement
-// the author may overrule.
+// The catalog checks (compiler/analysis/promql_checks.h) and LogQL's check
+// against the declared log formats: the only codes a rule may silence. The
+// rest report a spec that is wrong, not a judgement the author may overrule.
 constexpr Code kSilenceable[] = {
     Code::PromqlUnknownMetric,     Code::PromqlUnknownLabel,      Code::PromqlRateOfGauge,
     Code::PromqlCounterWithoutRate, Code::PromqlQuantileWithoutLe, Code::PromqlTemplateLabel,
-    Code::PromqlShortRateWindow,   Code::PromqlAnchoredRegex,     Code::RuleForBelowInterval};
+    Code::PromqlShortRateWindow,   Code::PromqlAnchoredRegex,     Code::RuleForBelowInterval,
+    Code::LogqlUnknownLabel};
 
 std::vector<model::Silence> ReadSilences(const Reader& r, const Json& j, const std::string& p) {
   std::vector<model::Silence> out;
@@ -167,7 +168,8 @@ void ReadRules(const Reader& r, NameRegistry& names, model::System& system) {
         group.rules.push_back(std::move(*rule));
       }
     }
-    system.groups.push_back(std::move(group));
+    bool loki = g.value("datasource", "prometheus") == "loki";
+    (loki ? system.log_groups : system.groups).push_back(std::move(group));
   }
 }
 

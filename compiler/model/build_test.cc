@@ -105,5 +105,55 @@ TEST_F(BuildTest, DefaultSeverityLevelsApplyWhenNoneAreDeclared) {
   EXPECT_FALSE(s.severities.Find("warning")->page);
 }
 
+TEST_F(BuildTest, LokiGroupsLogFormatsAndRetention) {
+  model::System s = Build({R"(version: 1
+services:
+  api:
+    team: payments
+    logs: {stream: {app: api}, labels: [pod], format: json, fields: [level, msg]}
+groups:
+  metrics:
+    rules: [{alert: Down, expr: up == 0, severity: critical}]
+  logs:
+    datasource: loki
+    rules:
+      - alert: Errors
+        expr: sum(count_over_time({app="api"} |= "error" [5m])) > 0
+        severity: critical
+        service: api
+        runbook: https://r
+logs:
+  tenant: team-a
+  retention:
+    period: 30d
+    streams: [{selector: '{log_type="debug"}', period: 7d, priority: 2}]
+)"});
+  ASSERT_FALSE(sink_.HasErrors()) << Diagnostics();
+  ASSERT_EQ(s.groups.size(), 1u);
+  ASSERT_EQ(s.log_groups.size(), 1u);
+  // Labels and annotations as for Prometheus's rules: Alertmanager routes both alike.
+  const model::Rule& rule = s.log_groups[0].rules[0];
+  EXPECT_EQ(rule.labels, (model::LabelSet{{"service", "api"}, {"severity", "critical"},
+                                          {"team", "payments"}}));
+  EXPECT_EQ(rule.annotations.at("runbook_url"), "https://r");
+  const model::LogFormat& logs = *s.services[0].logs;
+  EXPECT_EQ(logs.format, model::LogFormat::Format::Json);
+  EXPECT_EQ(logs.stream, (model::LabelSet{{"app", "api"}}));
+  EXPECT_EQ(logs.fields, (std::vector<std::string>{"level", "msg"}));
+  EXPECT_EQ(s.logs.tenant, "team-a");
+  EXPECT_EQ(s.logs.retention_period->text, "30d");
+  ASSERT_EQ(s.logs.retention_streams.size(), 1u);
+  EXPECT_EQ(s.logs.retention_streams[0].selector, "{log_type=\"debug\"}");
+  EXPECT_EQ(s.logs.retention_streams[0].priority, 2);
+}
+
+TEST_F(BuildTest, RetentionBelowLokisMinimumIsRejected) {
+  Build({R"(version: 1
+logs: {retention: {period: 12h}}
+)"});
+  EXPECT_NE(Diagnostics().find("shorter than 24h [spec/bad-value]"), std::string::npos)
+      << Diagnostics();
+}
+
 }  // namespace
 }  // namespace monc

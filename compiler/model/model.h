@@ -70,6 +70,17 @@ struct Check {
   std::optional<Duration> grace;   // heartbeat
 };
 
+// How a service's logs reach Loki (`services.<name>.logs`): what LogQL
+// label filters and groupings over its streams may name.
+struct LogFormat {
+  enum class Format { Undeclared, Plain, Json, Logfmt };
+  LabelSet stream;                  // labels that select the service's streams
+  std::vector<std::string> labels;  // further stream labels (pod, container, ...)
+  Format format = Format::Undeclared;
+  std::vector<std::string> fields;  // the labels `| json` / `| logfmt` extracts
+  Span span;                        // the `logs` key
+};
+
 struct Service {
   Ref name;
   std::string description;
@@ -78,6 +89,7 @@ struct Service {
   LabelSet labels;
   std::optional<int> replicas;
   std::optional<Check> health;
+  std::optional<LogFormat> logs;
 };
 
 struct SeverityLevel {
@@ -285,6 +297,20 @@ struct Dashboard {
   std::vector<Panel> panels;
 };
 
+// Loki's settings (`logs:` at the top level): the tenant the log rules
+// belong to, and retention as Loki's limits_config has it.
+struct LogSettings {
+  std::string tenant = "fake";  // Loki's tenant id when auth is off
+  std::optional<Duration> retention_period;
+  struct RetentionStream {
+    std::string selector;  // a LogQL stream selector, checked
+    Span selector_span;
+    Duration period;
+    int priority = 0;
+  };
+  std::vector<RetentionStream> retention_streams;
+};
+
 // The Grafana backend's switches: `grafana:` at the top level.
 struct GrafanaSettings {
   bool service_dashboards = true;  // a generated dashboard per service
@@ -336,7 +362,12 @@ struct System {
   std::vector<Ref> imports;  // shipped metrics catalogs (compiler/catalogs), all files' together
   std::vector<Metric> metrics;
   std::vector<Service> services;
-  std::vector<RuleGroup> groups;
+  std::vector<RuleGroup> groups;  // evaluated by Prometheus (PromQL)
+  // Evaluated by Loki's ruler (`datasource: loki`): LogQL metric queries,
+  // with the same labels and annotations as `groups`, so Alertmanager
+  // routes their alerts alike.
+  std::vector<RuleGroup> log_groups;
+  LogSettings logs;
   std::vector<Receiver> receivers;
   std::optional<Route> route;
   std::vector<InhibitRule> inhibit_rules;

@@ -7,10 +7,12 @@
 #include <utility>
 
 #include "compiler/analysis/promql_report.h"
-#include "compiler/model/duration.h"
 #include "compiler/promql/go_strconv.h"
+#include "compiler/promql/promql.h"
+#include "compiler/rulefile/yaml_read.h"
 #include "compiler/source/embedded_text.h"
 #include "compiler/spec/load.h"
+#include "runtime/template/template.h"
 
 namespace monc {
 namespace {
@@ -51,13 +53,13 @@ bool IsValidUtf8(std::string_view s) {
 class Reader {
  public:
   Reader(const SpecDocument& doc, const SourceManager& sources, DiagnosticSink& sink)
-      : doc_(doc), sources_(sources), sink_(sink) {}
+      : doc_(doc), sources_(sources), sink_(sink), yaml_(doc, sources, sink) {}
 
   std::vector<runtime::RuleGroup> Read() {
     std::vector<runtime::RuleGroup> groups;
     const Json& root = doc_.root;
     if (root.is_null()) return groups;  // an empty file: no groups, as Prometheus
-    if (!ExpectObject(root, "", kFileKeys, "rule file")) return groups;
+    if (!yaml_.Mapping(root, "", kFileKeys, "rule file")) return groups;
     if (!root.contains("groups") || root["groups"].is_null()) return groups;
     const Json& list = root["groups"];
     if (!list.is_array()) {
@@ -69,7 +71,7 @@ class Reader {
       std::string p = "/groups/" + std::to_string(i);
       // Checked before the group's own problems: promtool reports a repeated
       // name even when the first group is invalid.
-      std::string name = list[i].is_object() ? Text(list[i], p, "name") : "";
+      std::string name = list[i].is_object() ? yaml_.Text(list[i], p, "name") : "";
       auto [first, fresh] = names.emplace(name, doc_.ValueSpan(p + "/name"));
       if (!fresh && !name.empty()) {
         sink_.Report(Code::SpecDuplicateName, doc_.ValueSpan(p + "/name"),
@@ -84,17 +86,17 @@ class Reader {
 
  private:
   std::optional<runtime::RuleGroup> Group(const Json& j, const std::string& p) {
-    if (!ExpectObject(j, p, kGroupKeys, "rule group")) return std::nullopt;
+    if (!yaml_.Mapping(j, p, kGroupKeys, "rule group")) return std::nullopt;
     runtime::RuleGroup group;
     group.file = sources_.Path(doc_.file);
-    group.name = Text(j, p, "name");
+    group.name = yaml_.Text(j, p, "name");
     bool ok = true;
     if (group.name.empty()) {
       sink_.Report(Code::SchemaRequired, doc_.KeySpan(p), "Groupname must not be empty");
       ok = false;
     }
     // A zero interval means the global evaluation interval, as in Prometheus.
-    if (std::optional<int64_t> interval = Duration(j, p, "interval")) {
+    if (std::optional<int64_t> interval = yaml_.Duration(j, p, "interval")) {
       if (*interval > 0) group.interval_ms = *interval;
     } else if (j.contains("interval")) {
       ok = false;
@@ -128,9 +130,9 @@ class Reader {
 
   // RuleNode.Validate, then the expression through the PromQL front end.
   std::optional<runtime::Rule> Rule(const Json& j, const std::string& p) {
-    if (!ExpectObject(j, p, kRuleKeys, "rule")) return std::nullopt;
+    if (!yaml_.Mapping(j, p, kRuleKeys, "rule")) return std::nullopt;
     size_t errors = sink_.ErrorCount();
-    std::string record = Text(j, p, "record"), alert = Text(j, p, "alert");
+    std::string record = yaml_.Text(j, p, "record"), alert = yaml_.Text(j, p, "alert");
     if (!record.empty() && !alert.empty()) {
       sink_.Report(Code::SpecBadValue, doc_.KeySpan(p + "/record"),
                    "only one of 'record' and 'alert' must be set");
@@ -138,15 +140,15 @@ class Reader {
       sink_.Report(Code::SchemaRequired, doc_.ValueSpan(p),
                    "one of 'record' or 'alert' must be set");
     }
-    std::string expr_text = Text(j, p, "expr");
+    std::string expr_text = yaml_.Text(j, p, "expr");
     std::shared_ptr<const promql::Expr> expr;
     if (expr_text.empty()) {
       sink_.Report(Code::SchemaRequired, doc_.ValueSpan(p), "field 'expr' must be set in rule");
     } else {
       expr = Expression(expr_text, p + "/expr");
     }
-    std::optional<int64_t> for_ms = Duration(j, p, "for");
-    std::optional<int64_t> keep_ms = Duration(j, p, "keep_firing_for");
+    std::optional<int64_t> for_ms = yaml_.Duration(j, p, "for");
+    std::optional<int64_t> keep_ms = yaml_.Duration(j, p, "keep_firing_for");
     std::vector<runtime::Label> labels = LabelMap(j, p, "labels", "label");
     std::vector<runtime::Label> annotations = LabelMap(j, p, "annotations", "annotation");
     if (!record.empty()) {
@@ -158,6 +160,9 @@ class Reader {
                      "invalid recording rule name: " + record)
             .label = "metric names match [a-zA-Z_:][a-zA-Z0-9_:]*";
       }
+    } else if (!alert.empty()) {
+      CheckTemplates(alert, labels, p + "/labels", "label");
+      CheckTemplates(alert, annotations, p + "/annotations", "annotation");
     }
     if (sink_.ErrorCount() != errors) return std::nullopt;
     if (!record.empty()) {
@@ -175,6 +180,19 @@ class Reader {
     return ParseAndReport(text, [&](Code code, promql::PosRange pos, std::string message) {
       sink_.Report(code, spelling.ToSpan(pos.begin, pos.end), std::move(message));
     });
+  }
+
+  // rulefmt's testTemplateParsing: an alert whose label or annotation
+  // template does not parse is refused, though only expanding it would fail.
+  void CheckTemplates(const std::string& alert, const std::vector<runtime::Label>& items,
+                      const std::string& base, const std::string& what) {
+    for (const runtime::Label& item : items) {
+      std::optional<std::string> error = runtime::TemplateParseError(alert, item.value);
+      if (!error) continue;
+      sink_.Report(Code::SpecBadValue, doc_.ValueSpan(base + "/" + PointerToken(item.name)),
+                   what + " " + promql::go::Quote(item.name) + ": " + *error)
+          .label = "the template does not parse";
+    }
   }
 
   void RecordingOnly(const std::string& p, const std::string& key) {
@@ -201,7 +219,7 @@ class Reader {
             .label = "names match [a-zA-Z_][a-zA-Z0-9_]*";
         continue;
       }
-      std::string text = ScalarText(value, vp);
+      std::string text = yaml_.Scalar(value, vp);
       if (!IsValidUtf8(text)) {
         sink_.Report(Code::SpecBadValue, doc_.ValueSpan(vp), "invalid " + what + " value: " + text);
         continue;
@@ -211,64 +229,26 @@ class Reader {
     return out;  // items() of a JSON object run in key order
   }
 
-  // Milliseconds of a duration field; nullopt when absent or invalid (then
-  // reported).
-  std::optional<int64_t> Duration(const Json& j, const std::string& p, const char* key) {
-    if (!j.contains(key) || j[key].is_null()) return std::nullopt;
-    std::string text = Text(j, p, key);
-    std::optional<int64_t> ms = model::ParseDurationMillis(text);
-    if (!ms) {
-      sink_.Report(Code::SpecBadDuration, doc_.ValueSpan(p + "/" + key),
-                   "not a valid duration string: " + promql::go::Quote(text))
-          .label = "expected a duration like 30s, 5m or 1h30m";
-    }
-    return ms;
-  }
-
-  // A scalar field as the string Prometheus decodes it into: YAML numbers
-  // and booleans as written, null as "".
-  std::string Text(const Json& j, const std::string& p, const char* key) {
-    if (!j.contains(key)) return "";
-    return ScalarText(j[key], p + "/" + key);
-  }
-
-  std::string ScalarText(const Json& value, const std::string& pointer) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_null()) return "";
-    Span s = doc_.ValueSpan(pointer);
-    if (value.is_structured()) {
-      sink_.Report(Code::SchemaType, s, "expected a string, found a " +
-                                            std::string(value.is_array() ? "list" : "mapping"));
-      return "";
-    }
-    return std::string(sources_.Text(s.file).substr(s.begin, s.end - s.begin));
-  }
-
-  bool ExpectObject(const Json& j, const std::string& p, const std::set<std::string>& keys,
-                    const std::string& what) {
-    if (!j.is_object()) {
-      sink_.Report(Code::SchemaType, doc_.ValueSpan(p), "a " + what + " must be a mapping");
-      return false;
-    }
-    bool ok = true;
-    for (const auto& [key, value] : j.items()) {
-      if (keys.count(key)) continue;
-      std::string allowed;
-      for (const std::string& k : keys) allowed += (allowed.empty() ? "" : ", ") + k;
-      sink_.Report(Code::SchemaUnknownKey, doc_.KeySpan(p + "/" + PointerToken(key)),
-                   "field " + key + " not found in " + what)
-          .label = "expected one of " + allowed;
-      ok = false;
-    }
-    return ok;
-  }
-
   const SpecDocument& doc_;
   const SourceManager& sources_;
   DiagnosticSink& sink_;
+  YamlReader yaml_;
 };
 
 }  // namespace
+
+std::shared_ptr<const promql::Expr> ParsePromql(std::string_view text, std::string& error) {
+  promql::ParseResult parsed = promql::ParseExpr(text);
+  if (parsed.errors.empty()) return std::move(parsed.expr);
+  const promql::ParseError& e = parsed.errors.front();
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < e.pos.begin && i < text.size(); ++i) {
+    if (text[i] == '\n') line++, line_start = i + 1;
+  }
+  error = std::to_string(line) + ":" + std::to_string(e.pos.begin - line_start + 1) +
+          ": parse error: " + e.message;
+  return nullptr;
+}
 
 std::vector<runtime::RuleGroup> LoadRuleFile(FileId file, const SourceManager& sources,
                                              DiagnosticSink& sink) {

@@ -15,6 +15,9 @@
 #ifndef MONC_COMPILER_RULEFILE_RULEFILE_H_
 #define MONC_COMPILER_RULEFILE_RULEFILE_H_
 
+#include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/diag/sink.h"
@@ -28,6 +31,12 @@ namespace monc {
 // errors, as promtool does.
 std::vector<runtime::RuleGroup> LoadRuleFile(FileId file, const SourceManager& sources,
                                              DiagnosticSink& sink);
+
+// Prometheus's parser.ParseExpr as the rule evaluator's parse hook
+// (RuleOptions::parse_expr) and for promtool's expression tests: null on
+// failure, with `error` as ParseErrors.Error() prints the first error
+// ("1:5: parse error: unclosed left parenthesis").
+std::shared_ptr<const promql::Expr> ParsePromql(std::string_view text, std::string& error);
 
 }  // namespace monc
 

@@ -141,5 +141,28 @@ TEST_F(RuleFileTest, ReportsWhatPromtoolRefuses) {
                         }));
 }
 
+TEST_F(RuleFileTest, AlertTemplatesThatDoNotParseAreRefused) {
+  auto groups = Load(R"(groups:
+  - name: g
+    rules:
+      - alert: Down
+        expr: up == 0
+        labels:
+          severity: "{{ if }}"
+        annotations:
+          summary: "{{ $labels.job }} is down"
+          description: |
+            line one
+            {{ humanise $value }}
+)");
+  EXPECT_TRUE(groups.empty());
+  EXPECT_EQ(Problems(), (std::vector<std::string>{
+                            "7:21: label \"severity\": template: __alert_Down:1: missing value "
+                            "for if",
+                            "10:24: annotation \"description\": template: __alert_Down:2: function "
+                            "\"humanise\" not defined",
+                        }));
+}
+
 }  // namespace
 }  // namespace monc

@@ -13,7 +13,7 @@
 
 #include "compiler/diag/render.h"
 #include "compiler/promql/go_strconv.h"
-#include "compiler/promql/promql.h"
+#include "compiler/promql/parse.h"
 #include "compiler/rulefile/rulefile.h"
 #include "compiler/ruletest/promtool_text.h"
 #include "runtime/engine/engine.h"
@@ -111,20 +111,6 @@ std::optional<runtime::Labels> ParseMetric(const std::string& text, std::string&
   return runtime::Labels::FromUnsorted(std::move(labels));
 }
 
-// Prometheus's ParseErr.Error(): "line:col: parse error: message".
-std::string ParseErrorText(const std::string& expr, const promql::ParseError& e) {
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < e.pos.begin && i < expr.size(); ++i) {
-    if (expr[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(e.pos.begin - line_start + 1) +
-         ": parse error: " + e.message;
-}
-
 class GroupRun {
  public:
   GroupRun(const TestFile& file, const TestGroup& group, const LoadedRules& rules)
@@ -137,6 +123,7 @@ class GroupRun {
     options.engine.default_subquery_step_ms = file_.evaluation_interval_ms;
     options.external_labels = group_.external_labels;
     options.external_url = group_.external_url;
+    options.parse_expr = ParsePromql;
     engine_options_ = options.engine;
     runtime::RuleEvaluator evaluator(rules_.groups, options);
 
@@ -163,9 +150,9 @@ class GroupRun {
       if (!AppendTill(ts)) continue;
       bool failed = false;
       for (const runtime::RuleResult& r : evaluator.EvaluateAt(*store_, ts)) {
-        if (r.query.ok()) continue;
-        errors_.push_back(
-            RuleError(RuleName(rules_.groups[r.group].rules[r.index]), ts, r.query.error));
+        if (r.ok()) continue;
+        const runtime::Rule& rule = rules_.groups[r.group].rules[r.index];
+        errors_.push_back(RuleError(RuleName(rule), ts, r.error()));
         failed = true;
       }
       if (failed) return errors_;
@@ -245,14 +232,14 @@ class GroupRun {
   }
 
   void CheckExpr(const ExprTest& test) {
-    promql::ParseResult parsed = promql::ParseExpr(test.expr);
-    if (!parsed.errors.empty()) {
-      errors_.push_back(ExprError(test.expr, test.eval_time_ms,
-                                  ParseErrorText(test.expr, parsed.errors.front())));
+    std::string parse_error;
+    std::shared_ptr<const promql::Expr> expr = ParsePromql(test.expr, parse_error);
+    if (!expr) {
+      errors_.push_back(ExprError(test.expr, test.eval_time_ms, parse_error));
       return;
     }
     runtime::QueryResult r =
-        runtime::Engine(engine_options_).Instant(*store_, *parsed.expr, test.eval_time_ms);
+        runtime::Engine(engine_options_).Instant(*store_, *expr, test.eval_time_ms);
     if (!r.ok()) {
       errors_.push_back(ExprError(test.expr, test.eval_time_ms, r.error));
       return;

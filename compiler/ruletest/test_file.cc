@@ -6,8 +6,8 @@
 #include <set>
 #include <utility>
 
-#include "compiler/model/duration.h"
 #include "compiler/promql/go_strconv.h"
+#include "compiler/rulefile/yaml_read.h"
 #include "compiler/spec/load.h"
 
 namespace monc::ruletest {
@@ -31,19 +31,19 @@ const std::set<std::string> kSampleKeys = {"labels", "value"};
 class Reader {
  public:
   Reader(const SpecDocument& doc, const SourceManager& sources, DiagnosticSink& sink)
-      : doc_(doc), sources_(sources), sink_(sink) {}
+      : doc_(doc), sink_(sink), yaml_(doc, sources, sink) {}
 
   TestFile Read() {
     TestFile file;
     const Json& root = doc_.root;
-    if (root.is_null() || !Mapping(root, "", kFileKeys, "unit test file")) return file;
+    if (root.is_null() || !yaml_.Mapping(root, "", kFileKeys, "unit test file")) return file;
     file.rule_files = Strings(root, "", "rule_files");
-    if (auto ms = Duration(root, "", "evaluation_interval"); ms && *ms > 0) {
+    if (auto ms = yaml_.Duration(root, "", "evaluation_interval"); ms && *ms > 0) {
       file.evaluation_interval_ms = *ms;
     }
     file.group_eval_order = Strings(root, "", "group_eval_order");
     ForEach(root, "", "tests", [&](const Json& j, const std::string& p) {
-      if (!Mapping(j, p, kGroupKeys, "test group")) return;
+      if (!yaml_.Mapping(j, p, kGroupKeys, "test group")) return;
       file.tests.push_back(Group(j, p));
     });
     return file;
@@ -52,37 +52,37 @@ class Reader {
  private:
   TestGroup Group(const Json& j, const std::string& p) {
     TestGroup g;
-    g.name = Text(j, p, "name");
-    g.interval_ms = Duration(j, p, "interval").value_or(0);
+    g.name = yaml_.Text(j, p, "name");
+    g.interval_ms = yaml_.Duration(j, p, "interval").value_or(0);
     ForEach(j, p, "input_series", [&](const Json& s, const std::string& sp) {
-      if (!Mapping(s, sp, kSeriesKeys, "input series")) return;
-      g.input_series.push_back({Text(s, sp, "series"), Text(s, sp, "values")});
+      if (!yaml_.Mapping(s, sp, kSeriesKeys, "input series")) return;
+      g.input_series.push_back({yaml_.Text(s, sp, "series"), yaml_.Text(s, sp, "values")});
     });
     ForEach(j, p, "alert_rule_test", [&](const Json& t, const std::string& tp) {
-      if (!Mapping(t, tp, kAlertTestKeys, "alert rule test")) return;
+      if (!yaml_.Mapping(t, tp, kAlertTestKeys, "alert rule test")) return;
       AlertTest test;
-      test.eval_time_ms = Duration(t, tp, "eval_time").value_or(0);
-      test.alertname = Text(t, tp, "alertname");
+      test.eval_time_ms = yaml_.Duration(t, tp, "eval_time").value_or(0);
+      test.alertname = yaml_.Text(t, tp, "alertname");
       ForEach(t, tp, "exp_alerts", [&](const Json& a, const std::string& ap) {
-        if (!Mapping(a, ap, kAlertKeys, "expected alert")) return;
+        if (!yaml_.Mapping(a, ap, kAlertKeys, "expected alert")) return;
         test.exp_alerts.push_back({StringMap(a, ap, "exp_labels"),
                                    StringMap(a, ap, "exp_annotations")});
       });
       g.alert_rule_test.push_back(std::move(test));
     });
     ForEach(j, p, "promql_expr_test", [&](const Json& t, const std::string& tp) {
-      if (!Mapping(t, tp, kExprTestKeys, "PromQL expression test")) return;
+      if (!yaml_.Mapping(t, tp, kExprTestKeys, "PromQL expression test")) return;
       ExprTest test;
-      test.expr = Text(t, tp, "expr");
-      test.eval_time_ms = Duration(t, tp, "eval_time").value_or(0);
+      test.expr = yaml_.Text(t, tp, "expr");
+      test.eval_time_ms = yaml_.Duration(t, tp, "eval_time").value_or(0);
       ForEach(t, tp, "exp_samples", [&](const Json& s, const std::string& sp) {
-        if (!Mapping(s, sp, kSampleKeys, "expected sample")) return;
-        test.exp_samples.push_back({Text(s, sp, "labels"), Number(s, sp, "value")});
+        if (!yaml_.Mapping(s, sp, kSampleKeys, "expected sample")) return;
+        test.exp_samples.push_back({yaml_.Text(s, sp, "labels"), Number(s, sp, "value")});
       });
       g.promql_expr_test.push_back(std::move(test));
     });
     g.external_labels = StringMap(j, p, "external_labels");
-    g.external_url = Text(j, p, "external_url");
+    g.external_url = yaml_.Text(j, p, "external_url");
     return g;
   }
 
@@ -100,7 +100,8 @@ class Reader {
 
   std::vector<std::string> Strings(const Json& j, const std::string& p, const char* key) {
     std::vector<std::string> out;
-    ForEach(j, p, key, [&](const Json& v, const std::string& vp) { out.push_back(Scalar(v, vp)); });
+    ForEach(j, p, key,
+            [&](const Json& v, const std::string& vp) { out.push_back(yaml_.Scalar(v, vp)); });
     return out;
   }
 
@@ -113,33 +114,15 @@ class Reader {
       sink_.Report(Code::SchemaType, doc_.ValueSpan(mp), std::string("'") + key + "' must be a mapping");
       return out;
     }
-    for (const auto& [k, v] : j[key].items()) out[k] = Scalar(v, mp + "/" + PointerToken(k));
+    for (const auto& [k, v] : j[key].items()) out[k] = yaml_.Scalar(v, mp + "/" + PointerToken(k));
     return out;
-  }
-
-  std::string Text(const Json& j, const std::string& p, const char* key) {
-    return j.contains(key) ? Scalar(j[key], p + "/" + key) : "";
-  }
-
-  // A scalar as the string Go's YAML decoder makes of it: numbers and
-  // booleans as written, null as "".
-  std::string Scalar(const Json& value, const std::string& pointer) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_null()) return "";
-    Span s = doc_.ValueSpan(pointer);
-    if (value.is_structured()) {
-      sink_.Report(Code::SchemaType, s, std::string("expected a string, found a ") +
-                                            (value.is_array() ? "list" : "mapping"));
-      return "";
-    }
-    return std::string(sources_.Text(s.file).substr(s.begin, s.end - s.begin));
   }
 
   double Number(const Json& j, const std::string& p, const char* key) {
     if (!j.contains(key) || j[key].is_null()) return 0;
     if (j[key].is_number()) return j[key].get<double>();
     // A quoted number, or .inf/.nan as YAML 1.1 spells them.
-    std::string text = Scalar(j[key], p + "/" + key);
+    std::string text = yaml_.Scalar(j[key], p + "/" + key);
     if (text == ".inf" || text == ".Inf" || text == ".INF" || text == "+.inf") return HUGE_VAL;
     if (text == "-.inf" || text == "-.Inf" || text == "-.INF") return -HUGE_VAL;
     if (text == ".nan" || text == ".NaN" || text == ".NAN") return std::nan("");
@@ -152,40 +135,9 @@ class Reader {
     return v;
   }
 
-  std::optional<int64_t> Duration(const Json& j, const std::string& p, const char* key) {
-    if (!j.contains(key) || j[key].is_null()) return std::nullopt;
-    std::string text = Text(j, p, key);
-    std::optional<int64_t> ms = model::ParseDurationMillis(text);
-    if (!ms) {
-      sink_.Report(Code::SpecBadDuration, doc_.ValueSpan(p + "/" + key),
-                   "not a valid duration string: " + promql::go::Quote(text))
-          .label = "expected a duration like 30s, 5m or 1h30m";
-    }
-    return ms;
-  }
-
-  bool Mapping(const Json& j, const std::string& p, const std::set<std::string>& keys,
-               const std::string& what) {
-    if (!j.is_object()) {
-      sink_.Report(Code::SchemaType, doc_.ValueSpan(p), "a " + what + " must be a mapping");
-      return false;
-    }
-    bool ok = true;
-    for (const auto& item : j.items()) {
-      if (keys.count(item.key())) continue;
-      std::string allowed;
-      for (const std::string& k : keys) allowed += (allowed.empty() ? "" : ", ") + k;
-      sink_.Report(Code::SchemaUnknownKey, doc_.KeySpan(p + "/" + PointerToken(item.key())),
-                   "field " + item.key() + " not found in " + what)
-          .label = "expected one of " + allowed;
-      ok = false;
-    }
-    return ok;
-  }
-
   const SpecDocument& doc_;
-  const SourceManager& sources_;
   DiagnosticSink& sink_;
+  YamlReader yaml_;
 };
 
 }  // namespace

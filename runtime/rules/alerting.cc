@@ -36,23 +36,30 @@ double UnixSeconds(int64_t t_ms) { return std::floor(static_cast<double>(t_ms) /
 
 }  // namespace
 
-std::string EvalAlertingRule(const AlertingRule& rule, const Vector& result, int64_t t_ms,
-                             const AlertingContext& context, ActiveAlerts& active, Vector& out) {
+AlertTemplates::AlertTemplates(const AlertingRule& rule) {
+  for (const Label& l : rule.labels) labels.emplace_back(rule.alert, l.value);
+  for (const Label& a : rule.annotations) annotations.emplace_back(rule.alert, a.value);
+}
+
+std::string EvalAlertingRule(const AlertingRule& rule, const AlertTemplates& templates,
+                             const Vector& result, int64_t t_ms, const AlertingContext& context,
+                             ActiveAlerts& active, Vector& out) {
   ActiveAlerts fresh;
   TemplateData data = context.template_data;
   for (const VectorElement& sample : result) {
     // $labels is the sample's label set as it is, __name__ included.
     data.labels = &sample.labels;
     data.value = sample.v;
-    auto expand = [&](const std::string& text) {
-      return ExpandAlertTemplate(rule.alert, text, data);
-    };
     LabelsBuilder b(sample.labels);
     b.Del(kMetricName);
-    for (const Label& l : rule.labels) b.Set(l.name, expand(l.value));
+    for (size_t i = 0; i < rule.labels.size(); ++i) {
+      b.Set(rule.labels[i].name, templates.labels[i].Expand(data));
+    }
     b.Set(kAlertName, rule.alert);
     std::vector<Label> annotations;
-    for (const Label& a : rule.annotations) annotations.push_back({a.name, expand(a.value)});
+    for (size_t i = 0; i < rule.annotations.size(); ++i) {
+      annotations.push_back({rule.annotations[i].name, templates.annotations[i].Expand(data)});
+    }
 
     Alert alert;
     alert.labels = b.Build();

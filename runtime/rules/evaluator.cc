@@ -3,12 +3,12 @@
 // read it), and staleness markers for the series the rule wrote last time
 // but not this time.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
 
-#include "compiler/promql/promql.h"
 #include "runtime/rules/rule_eval.h"
 #include "runtime/rules/rules.h"
 
@@ -33,48 +33,47 @@ std::string ToVector(const Value& value, Vector& out) {
   return "";
 }
 
-// ParseErrors.Error(): "line:col: parse error: message", one line each.
-std::string ParseErrorText(std::string_view expr, const std::vector<promql::ParseError>& errors) {
-  std::string out;
-  for (const promql::ParseError& e : errors) {
-    size_t line = 1, line_start = 0;
-    for (size_t i = 0; i < e.pos.begin && i < expr.size(); ++i) {
-      if (expr[i] == '\n') ++line, line_start = i + 1;
-    }
-    if (!out.empty()) out += "\n";
-    out += std::to_string(line) + ":" + std::to_string(e.pos.begin - line_start + 1) +
-           ": parse error: " + e.message;
-  }
-  return out;
-}
-
 // The template `query` function: the same engine over the same store at
 // the evaluation time, as Prometheus passes its rule QueryFunc.
-TemplateQuery QueryFunction(const Engine& engine, const SeriesStore& store, int64_t t_ms) {
-  return [&engine, &store, t_ms](std::string_view text, Vector& out, std::string& error) {
-    promql::ParseResult parsed = promql::ParseExpr(text);
-    if (!parsed.errors.empty() || !parsed.expr) {
-      error = ParseErrorText(text, parsed.errors);
+TemplateQuery QueryFunction(const Engine& engine, const ParseExprFunc& parse,
+                            const SeriesStore& store, int64_t t_ms) {
+  return [&engine, &parse, &store, t_ms](std::string_view text, Vector& out, std::string& error) {
+    if (!parse) {
+      error = "no PromQL parser";
       return false;
     }
-    QueryResult r = engine.Instant(store, *parsed.expr, t_ms);
+    std::shared_ptr<const promql::Expr> expr = parse(text, error);
+    if (!expr) return false;
+    QueryResult r = engine.Instant(store, *expr, t_ms);
     error = r.ok() ? ToVector(r.value, out) : r.error;
     return error.empty();
   };
+}
+
+int64_t ElapsedNs(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                              start)
+      .count();
 }
 
 }  // namespace
 
 struct RuleEvaluator::RuleState {
   SeriesSet series_in_previous_eval;
-  rules_internal::ActiveAlerts alerts;  // alerting rules only
+  // Alerting rules only.
+  rules_internal::ActiveAlerts alerts;
+  std::optional<rules_internal::AlertTemplates> templates;
 };
 
 RuleEvaluator::RuleEvaluator(std::vector<RuleGroup> groups, RuleOptions options)
     : groups_(std::move(groups)), options_(std::move(options)) {
   for (const RuleGroup& g : groups_) {
     state_.emplace_back();
-    for (size_t i = 0; i < g.rules.size(); ++i) state_.back().push_back(std::make_shared<RuleState>());
+    for (const Rule& rule : g.rules) {
+      auto state = std::make_shared<RuleState>();
+      if (const auto* alert = std::get_if<AlertingRule>(&rule)) state->templates.emplace(*alert);
+      state_.back().push_back(std::move(state));
+    }
   }
 }
 
@@ -95,48 +94,54 @@ std::vector<RuleResult> RuleEvaluator::EvaluateAt(SeriesStore& store, int64_t t_
       result.query = engine.Instant(store, expr, t_ms);
 
       Vector output;
-      std::string error = result.query.error;
-      if (error.empty()) error = ToVector(result.query.value, output);
-      if (error.empty()) {
-        if (const auto* record = std::get_if<RecordingRule>(&group.rules[i])) {
-          error = rules_internal::ApplyRecordingRule(*record, group.limit, output);
-        } else {
-          rules_internal::AlertingContext context;
-          context.template_data.external_labels = options_.external_labels;
-          context.template_data.external_url = options_.external_url;
-          context.template_data.time_ms = t_ms;
-          context.template_data.query = QueryFunction(engine, store, t_ms);
-          context.resolved_retention_ms = options_.resolved_retention_ms;
-          context.limit = group.limit;
-          Vector query_vector = std::move(output);
-          output.clear();
-          error = rules_internal::EvalAlertingRule(std::get<AlertingRule>(group.rules[i]),
-                                                   query_vector, t_ms, context, state.alerts,
-                                                   output);
-        }
+      if (result.query.ok()) result.rule_error = ToVector(result.query.value, output);
+      const auto* record = std::get_if<RecordingRule>(&group.rules[i]);
+      if (result.ok() && record) {
+        result.rule_error = rules_internal::ApplyRecordingRule(*record, group.limit, output);
+      } else if (result.ok()) {
+        rules_internal::AlertingContext context;
+        context.template_data.external_labels = options_.external_labels;
+        context.template_data.external_url = options_.external_url;
+        context.template_data.time_ms = t_ms;
+        context.template_data.query = QueryFunction(engine, options_.parse_expr, store, t_ms);
+        context.resolved_retention_ms = options_.resolved_retention_ms;
+        context.limit = group.limit;
+        Vector query_vector = std::move(output);
+        output.clear();
+        result.rule_error = rules_internal::EvalAlertingRule(
+            std::get<AlertingRule>(group.rules[i]), *state.templates, query_vector, t_ms, context,
+            state.alerts, output);
       }
       // A failed rule writes nothing and keeps last time's series: they go
       // stale only after an evaluation that succeeds without them.
-      if (!error.empty()) {
-        result.query.error = error;
-      } else {
-        SeriesSet returned;
-        for (VectorElement& s : output) {
-          if (store.Append(s.labels, s.t, s.v) == AppendStatus::Ok) returned.insert(std::move(s.labels));
-        }
-        for (const Labels& gone : state.series_in_previous_eval) {
-          // Refused (out of order, duplicate) when another rule writes the
-          // series now: expected, and ignored as Prometheus does.
-          if (!returned.count(gone)) store.Append(gone, t_ms, StaleNaN());
-        }
-        state.series_in_previous_eval = std::move(returned);
-      }
-      result.eval_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                           std::chrono::steady_clock::now() - start)
-                           .count();
+      if (result.ok()) WriteOutput(store, t_ms, output, state, result);
+      result.eval_ns = ElapsedNs(start);
     }
   }
   return results;
+}
+
+// Appends a rule's output, then staleness markers for the series it wrote
+// last time but not now. A refused sample is counted and becomes the rule's
+// error, as Prometheus sets lastError; the rest is still written.
+void RuleEvaluator::WriteOutput(SeriesStore& store, int64_t t_ms, Vector& output, RuleState& state,
+                                RuleResult& result) {
+  SeriesSet returned;
+  for (VectorElement& s : output) {
+    AppendStatus status = store.Append(s.labels, s.t, s.v);
+    if (status == AppendStatus::Ok) {
+      returned.insert(std::move(s.labels));
+    } else {
+      ++result.samples_discarded;
+      result.rule_error = std::string(Describe(status));
+    }
+  }
+  for (const Labels& gone : state.series_in_previous_eval) {
+    // Refused (out of order, duplicate) when another rule writes the
+    // series now: expected, and ignored as Prometheus does.
+    if (!returned.count(gone)) store.Append(gone, t_ms, StaleNaN());
+  }
+  state.series_in_previous_eval = std::move(returned);
 }
 
 std::vector<Alert> RuleEvaluator::Alerts(size_t group, size_t index) const {

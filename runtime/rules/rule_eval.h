@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "runtime/model/labels.h"
 #include "runtime/model/value.h"
@@ -26,6 +27,14 @@ std::string ApplyRecordingRule(const RecordingRule& rule, int limit, Vector& sam
 // labels' hash): pending, firing, and resolved ones within the retention.
 using ActiveAlerts = std::map<Labels, Alert>;
 
+// An alerting rule's label and annotation templates, parsed once (in the
+// order of AlertingRule::labels and ::annotations).
+struct AlertTemplates {
+  explicit AlertTemplates(const AlertingRule& rule);
+  std::vector<AlertTemplate> labels;
+  std::vector<AlertTemplate> annotations;
+};
+
 struct AlertingContext {
   // Everything but the alert's own labels and value: external labels and
   // URL, the evaluation time and the query function.
@@ -39,8 +48,9 @@ struct AlertingContext {
 // keep_firing_for) and appends the ALERTS and ALERTS_FOR_STATE samples to
 // `out`. On an error `active` is left as it was, except past the limit,
 // where Prometheus drops every alert.
-std::string EvalAlertingRule(const AlertingRule& rule, const Vector& result, int64_t t_ms,
-                             const AlertingContext& context, ActiveAlerts& active, Vector& out);
+std::string EvalAlertingRule(const AlertingRule& rule, const AlertTemplates& templates,
+                             const Vector& result, int64_t t_ms, const AlertingContext& context,
+                             ActiveAlerts& active, Vector& out);
 
 }  // namespace monc::runtime::rules_internal
 

@@ -14,9 +14,11 @@
 #define MONC_RUNTIME_RULES_RULES_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -72,12 +74,34 @@ struct Alert {
 struct RuleResult {
   size_t group = 0;
   size_t index = 0;  // within the group
-  QueryResult query;  // the expression's own result (before rule labels)
+  QueryResult query;  // the expression's own result, as /api/v1/query gives it
+  // What Prometheus's rule lastError holds when the query itself succeeded:
+  // the result is not a vector or scalar, two outputs have one label set
+  // after the rule's labels, the limit is exceeded (the rule writes
+  // nothing), or the store refused output samples (the rest is written).
+  std::string rule_error;
+  // Output samples the store refused (out of order, duplicate timestamp,
+  // out of bounds); Prometheus logs "Rule evaluation result discarded".
+  size_t samples_discarded = 0;
   int64_t eval_ns = 0;
+
+  // Prometheus's rule health: the query and the rule both went well.
+  bool ok() const { return query.ok() && rule_error.empty(); }
+  // The rule's lastError: the query's error, else the rule's.
+  const std::string& error() const { return query.ok() ? rule_error : query.error; }
 };
+
+// Parses a PromQL expression for the alert templates' `query` function:
+// null with `error` set (Prometheus's parse error text) when it fails. The
+// runtime takes the parser as a hook so that it depends on the shared AST
+// only.
+using ParseExprFunc =
+    std::function<std::shared_ptr<const promql::Expr>(std::string_view text, std::string& error)>;
 
 struct RuleOptions {
   EngineOptions engine;
+  // Unset: a template's `query` fails with "no PromQL parser".
+  ParseExprFunc parse_expr;
   std::map<std::string, std::string> external_labels;
   std::string external_url;
   // How long a resolved alert is still reported (Prometheus's
@@ -102,6 +126,9 @@ class RuleEvaluator {
 
  private:
   struct RuleState;
+  static void WriteOutput(SeriesStore& store, int64_t t_ms, Vector& output, RuleState& state,
+                          RuleResult& result);
+
   std::vector<RuleGroup> groups_;
   RuleOptions options_;
   std::vector<std::vector<std::shared_ptr<RuleState>>> state_;  // per group, per rule

@@ -104,15 +104,43 @@ TEST_F(RulesTest, RecordingRuleLabelsThatCollideAreAnError) {
   LoadUp({1}, {1});
   RuleEvaluator rules({Group({Record("r", "up", Labels::FromMap({{"instance", "x"}}))})});
   std::vector<RuleResult> results = rules.EvaluateAt(store_, 0);
-  EXPECT_EQ(results[0].query.error,
+  // The query itself went well: /api/v1/query would show its result.
+  EXPECT_TRUE(results[0].query.ok());
+  EXPECT_EQ(results[0].rule_error,
             "vector contains metrics with the same labelset after applying rule labels");
+  EXPECT_EQ(results[0].error(), results[0].rule_error);
   EXPECT_TRUE(Query("r", 0).empty());
 }
 
 TEST_F(RulesTest, LimitOnSeries) {
   LoadUp({1}, {1});
   RuleEvaluator rules({Group({Record("r", "up")}, 1)});
-  EXPECT_EQ(rules.EvaluateAt(store_, 0)[0].query.error, "exceeded limit of 1 with 2 series");
+  EXPECT_EQ(rules.EvaluateAt(store_, 0)[0].rule_error, "exceeded limit of 1 with 2 series");
+}
+
+TEST_F(RulesTest, ARangeVectorIsARuleErrorNotAQueryError) {
+  LoadUp({1}, {1});
+  RuleEvaluator rules({Group({Record("r", "up[5m]")})});
+  RuleResult result = rules.EvaluateAt(store_, 0)[0];
+  EXPECT_TRUE(std::holds_alternative<Matrix>(result.query.value));
+  EXPECT_EQ(result.rule_error, "rule result is not a vector or scalar");
+  EXPECT_FALSE(result.ok());
+}
+
+TEST_F(RulesTest, RefusedOutputIsCountedAndIsTheRuleError) {
+  LoadUp({1, 1}, {1, 1});
+  // Both rules write the same two series at the same time, with other values.
+  RuleEvaluator rules({Group({Record("r", "up"), Record("r", "up + 1")})});
+  std::vector<RuleResult> results = rules.EvaluateAt(store_, 0);
+  EXPECT_TRUE(results[0].ok());
+  EXPECT_EQ(results[1].rule_error, "duplicate sample for timestamp");
+  EXPECT_EQ(results[1].samples_discarded, 2u);
+  EXPECT_EQ(Query("r", 0).size(), 2u);
+  // Earlier than what the rules wrote: out of order.
+  rules.EvaluateAt(store_, kMinute);
+  results = rules.EvaluateAt(store_, kMinute / 2);
+  EXPECT_EQ(results[0].rule_error, "out of order sample");
+  EXPECT_EQ(results[0].samples_discarded, 2u);
 }
 
 TEST_F(RulesTest, SeriesThatDisappearGetStalenessMarkers) {
@@ -141,7 +169,7 @@ TEST_F(RulesTest, FailedEvaluationsLeaveSeriesUnmarked) {
   RuleEvaluator rules({Group({Record("r", "up", Labels())}, 2)});
   rules.EvaluateAt(store_, 0);
   store_.Append(Up("3"), kMinute, 1);
-  EXPECT_FALSE(rules.EvaluateAt(store_, kMinute)[0].query.ok());  // 3 series > limit 2
+  EXPECT_FALSE(rules.EvaluateAt(store_, kMinute)[0].ok());  // 3 series > limit 2
   EXPECT_EQ(Raw(Labels::FromMap({{"__name__", "r"}, {"job", "api"}, {"instance", "1"}}), 0, kMinute)
                 .size(),
             1u);
@@ -236,7 +264,7 @@ TEST_F(RulesTest, KeepFiringForHoldsAClearedAlert) {
 TEST_F(RulesTest, AlertLabelsThatCollideAreAnError) {
   LoadUp({0}, {0});
   RuleEvaluator rules({Group({AlertRule("Down", "up == 0", 0, 0, {{"instance", "x"}})})});
-  EXPECT_EQ(rules.EvaluateAt(store_, 0)[0].query.error,
+  EXPECT_EQ(rules.EvaluateAt(store_, 0)[0].rule_error,
             "vector contains metrics with the same labelset after applying alert labels");
   EXPECT_TRUE(rules.Alerts(0, 0).empty());
 }
@@ -244,7 +272,7 @@ TEST_F(RulesTest, AlertLabelsThatCollideAreAnError) {
 TEST_F(RulesTest, AlertLimit) {
   LoadUp({0}, {0});
   RuleEvaluator rules({Group({AlertRule("Down", "up == 0")}, 1)});
-  EXPECT_EQ(rules.EvaluateAt(store_, 0)[0].query.error, "exceeded limit of 1 with 2 alerts");
+  EXPECT_EQ(rules.EvaluateAt(store_, 0)[0].rule_error, "exceeded limit of 1 with 2 alerts");
   EXPECT_TRUE(rules.Alerts(0, 0).empty());
 }
 
@@ -252,6 +280,11 @@ TEST_F(RulesTest, TemplatesSeeLabelsValueAndQuery) {
   LoadUp({0}, {1});
   RuleOptions options;
   options.external_labels = {{"cluster", "eu"}};
+  options.parse_expr = [](std::string_view text, std::string& error) {
+    promql::ParseResult r = promql::ParseExpr(text);
+    if (!r.errors.empty()) error = r.errors[0].message;
+    return r.errors.empty() ? std::shared_ptr<const promql::Expr>(std::move(r.expr)) : nullptr;
+  };
   RuleEvaluator rules(
       {Group({AlertRule("Down", "up == 0", 0, 0, {{"who", "{{ $labels.job }}"}},
                     {{"summary", "{{ $labels.__name__ }} {{ $labels.instance }} is {{ $value }} in "
@@ -264,6 +297,18 @@ TEST_F(RulesTest, TemplatesSeeLabelsValueAndQuery) {
   EXPECT_EQ(alerts[0].labels.Get("who"), "api");
   EXPECT_EQ(alerts[0].annotations.Get("summary"), "up 1 is 0 in eu");
   EXPECT_EQ(alerts[0].annotations.Get("up"), "1");
+}
+
+TEST_F(RulesTest, TemplateQueriesNeedAParser) {
+  LoadUp({0}, {1});
+  RuleEvaluator rules(
+      {Group({AlertRule("Down", "up == 0", 0, 0, {}, {{"up", "{{ query \"up\" }}"}})})});
+  rules.EvaluateAt(store_, 0);
+  std::vector<Alert> alerts = rules.Alerts(0, 0);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_NE(alerts[0].annotations.Get("up").find("error calling query: no PromQL parser"),
+            std::string::npos)
+      << alerts[0].annotations.Get("up");
 }
 
 }  // namespace

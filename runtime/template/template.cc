@@ -25,13 +25,17 @@ std::shared_ptr<const tmpl::StringMap> ToMap(const Labels* labels) {
 
 }  // namespace
 
-std::string ExpandAlertTemplate(std::string_view name, std::string_view text, const TemplateData& data) {
-  const std::string tmpl_name = "__alert_" + std::string(name);
-  const std::string full = std::string(kDefinitions) + std::string(text);
-  const tmpl::ParseResult parsed =
-      tmpl::Parse(tmpl_name, full, [](std::string_view f) { return tmpl::FindFunc(f) != nullptr; });
-  if (!parsed.root) {
-    return "<error expanding template: error parsing template " + tmpl_name + ": " + parsed.error + ">";
+AlertTemplate::AlertTemplate(std::string_view name, std::string_view text)
+    : name_("__alert_" + std::string(name)), text_(std::string(kDefinitions) + std::string(text)) {
+  tmpl::ParseResult parsed =
+      tmpl::Parse(name_, text_, [](std::string_view f) { return tmpl::FindFunc(f) != nullptr; });
+  root_ = std::move(parsed.root);
+  parse_error_ = std::move(parsed.error);
+}
+
+std::string AlertTemplate::Expand(const TemplateData& data) const {
+  if (!root_) {
+    return "<error expanding template: error parsing template " + name_ + ": " + parse_error_ + ">";
   }
   tmpl::RootData root{tmpl::Value::Map(ToMap(data.labels)),
                       tmpl::Value::Map(std::make_shared<tmpl::StringMap>(data.external_labels.begin(),
@@ -40,11 +44,23 @@ std::string ExpandAlertTemplate(std::string_view name, std::string_view text, co
   tmpl::Value dot;
   dot.kind = tmpl::Kind::kRoot;
   dot.root = &root;
-  tmpl::ExecResult result = tmpl::Execute(tmpl_name, full, *parsed.root, dot, data);
+  tmpl::ExecResult result = tmpl::Execute(name_, text_, *root_, dot, data);
   if (!result.error.empty()) {
-    return "<error expanding template: error executing template " + tmpl_name + ": " + result.error + ">";
+    return "<error expanding template: error executing template " + name_ + ": " + result.error +
+           ">";
   }
   return std::move(result.output);
+}
+
+std::string ExpandAlertTemplate(std::string_view name, std::string_view text,
+                                const TemplateData& data) {
+  return AlertTemplate(name, text).Expand(data);
+}
+
+std::optional<std::string> TemplateParseError(std::string_view name, std::string_view text) {
+  AlertTemplate parsed(name, text);
+  if (parsed.parse_error().empty()) return std::nullopt;
+  return parsed.parse_error();
 }
 
 }  // namespace monc::runtime

@@ -364,6 +364,23 @@ TEST_F(TemplateTest, UnknownFunctionFailsAtParseTimeWithTheAlertName) {
             R"(<error expanding template: error parsing template __alert_A: template: __alert_A:2: function "foo" not defined>)");
 }
 
+TEST_F(TemplateTest, ParseErrorsWithoutExpanding) {
+  EXPECT_EQ(TemplateParseError("A", "{{ $labels.job }} {{ humanize $value }}"), std::nullopt);
+  EXPECT_EQ(TemplateParseError("A", "line 1\n{{ foo }}"),
+            R"(template: __alert_A:2: function "foo" not defined)");
+  EXPECT_NE(TemplateParseError("A", "{{ if }}"), std::nullopt);
+}
+
+TEST_F(TemplateTest, AParsedTemplateExpandsLikeTheText) {
+  const AlertTemplate parsed("A", "{{ $labels.job }}: {{ $value }}");
+  EXPECT_EQ(parsed.parse_error(), "");
+  for (double v : {1.0, 2.5}) {
+    TemplateData data{&labels_, v};
+    EXPECT_EQ(parsed.Expand(data),
+              ExpandAlertTemplate("A", "{{ $labels.job }}: {{ $value }}", data));
+  }
+}
+
 TEST_F(TemplateTest, ColumnsOnLaterLinesCountFromTheLineStart) {
   EXPECT_EQ(Expand("a\n  {{ humanize true }}", 0),
             R"(<error expanding template: error executing template __alert_A: template: __alert_A:2:5: )"

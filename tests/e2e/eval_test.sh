@@ -4,7 +4,8 @@
 # (rules.expected.jsonl is Prometheus 2.42's /api/v1/query answer, as
 # eval_real_tools_test.sh checks; chained.expected.jsonl adds what only the
 # rule manager shows: recording outputs, ALERTS and staleness markers read
-# by later rules). To regenerate after a deliberate change:
+# by later rules, and a rule's own error as "ruleError" beside its query's
+# result). To regenerate after a deliberate change:
 #   monc eval --data tests/e2e/eval/data.om --rules tests/e2e/eval/X.yml $(cat tests/e2e/eval/times) > tests/e2e/eval/X.expected.jsonl
 set -uo pipefail
 source tests/e2e/lib.sh

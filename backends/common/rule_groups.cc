@@ -1,8 +1,8 @@
-#include "backends/prometheus/rule_groups.h"
+#include "backends/common/rule_groups.h"
 
 #include <string>
 
-namespace monc::prometheus {
+namespace monc::backends {
 namespace {
 
 const char* KindKey(model::Rule::Kind kind) {
@@ -17,7 +17,7 @@ const char* KindKey(model::Rule::Kind kind) {
 
 // yaml-cpp writes block scalars only with the clip indicator `|`, which
 // reads back with exactly one final newline and cannot start with blanks.
-// So an expression loses its surrounding whitespace (PromQL ignores it);
+// So an expression loses its surrounding whitespace (PromQL and LogQL ignore it);
 // a multi-line one then ends in one newline, as after the spec's own
 // `expr: |`, and a one-line one in none, so that it stays a plain scalar.
 std::string ExprText(const std::string& expr) {
@@ -42,9 +42,9 @@ nlohmann::ordered_json RuleJson(const model::Rule& rule) {
 
 }  // namespace
 
-nlohmann::ordered_json RuleGroups(const model::System& system) {
+nlohmann::ordered_json RuleGroups(const std::vector<model::RuleGroup>& rule_groups) {
   nlohmann::ordered_json groups = nlohmann::ordered_json::array();
-  for (const model::RuleGroup& group : system.groups) {
+  for (const model::RuleGroup& group : rule_groups) {
     nlohmann::ordered_json out;
     out["name"] = group.name.name;
     if (group.interval) out["interval"] = group.interval->text;
@@ -56,4 +56,4 @@ nlohmann::ordered_json RuleGroups(const model::System& system) {
   return groups;
 }
 
-}  // namespace monc::prometheus
+}  // namespace monc::backends
