@@ -13,8 +13,8 @@
 
 #include "compiler/promql/go_strconv.h"
 #include "runtime/engine/evaluator.h"
-#include "runtime/engine/label_hash.h"
 #include "runtime/engine/quantile.h"
+#include "runtime/model/label_hash.h"
 
 namespace monc::runtime::internal {
 namespace {

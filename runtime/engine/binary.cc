@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "runtime/engine/evaluator.h"
-#include "runtime/engine/label_hash.h"
+#include "runtime/model/label_hash.h"
 
 namespace monc::runtime::internal {
 namespace {

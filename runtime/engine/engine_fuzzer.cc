@@ -14,7 +14,7 @@
 //     -I. -I$B -I/tmp/antlr4-clang -isystem /usr/include/antlr4-runtime
 //     runtime/engine/engine_fuzzer.cc runtime/engine/[a-eq]*.cc
 //     runtime/engine/functions*.cc (without *_test.cc, *_bench.cc)
-//     runtime/model/labels.cc runtime/model/matcher.cc
+//     runtime/model/{label_hash,labels,matcher}.cc
 //     runtime/storage/{chunk,postings,series_store}.cc
 //     compiler/promql/{ast,build_tree,check,go_strconv,lex_literals,parse,
 //     printer,regex,syntax_errors,tables,token_source}.cc

@@ -8,7 +8,7 @@
 
 #include "runtime/engine/evaluator.h"
 #include "runtime/engine/functions.h"
-#include "runtime/engine/label_hash.h"
+#include "runtime/model/label_hash.h"
 
 namespace monc::runtime::internal {
 namespace {
@@ -144,13 +144,14 @@ void Evaluator::ForEachSelected(const promql::VectorSelector& vs, int64_t t, Fn&
   size_t selected = 0;
   // Prometheus 2.42 takes the newest sample in [t - lookback, t], both ends
   // included; a staleness marker there means the series is gone.
+  const int64_t mint = SaturatingSub(ref_time, options_.lookback_delta_ms);
+  Sample last;
   for (SeriesRef ref : *refs) {
-    scratch_.clear();
-    data_.Samples(ref, SaturatingSub(ref_time, options_.lookback_delta_ms), ref_time, scratch_);
-    stats_.samples_touched += static_cast<int64_t>(scratch_.size());
-    if (scratch_.empty() || IsStaleNaN(scratch_.back().v)) continue;
+    if (!data_.LastSample(ref, mint, ref_time, &last)) continue;
+    ++stats_.samples_touched;
+    if (IsStaleNaN(last.v)) continue;
     ++selected;
-    fn(data_.SeriesLabels(ref), scratch_.back());
+    fn(data_.SeriesLabels(ref), last);
   }
   Account(selected);
 }

@@ -1,35 +1,11 @@
 #include "runtime/model/labels.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 
 #include "compiler/promql/go_strconv.h"
 
 namespace monc::runtime {
 namespace {
-
-// Prometheus separates names and values with 0xff, a byte no UTF-8 text
-// contains, so {a="bc"} and {ab="c"} hash apart.
-constexpr char kSeparator = '\xff';
-
-class Hasher {
- public:
-  Hasher() : state_(XXH64_createState()) { XXH64_reset(state_, 0); }
-  ~Hasher() { XXH64_freeState(state_); }
-  Hasher(const Hasher&) = delete;
-  Hasher& operator=(const Hasher&) = delete;
-  void Add(const Label& l) {
-    XXH64_update(state_, l.name.data(), l.name.size());
-    XXH64_update(state_, &kSeparator, 1);
-    XXH64_update(state_, l.value.data(), l.value.size());
-    XXH64_update(state_, &kSeparator, 1);
-  }
-  uint64_t Digest() const { return XXH64_digest(state_); }
-
- private:
-  XXH64_state_t* state_;
-};
 
 bool ByName(const Label& a, const Label& b) { return a.name < b.name; }
 
@@ -66,28 +42,6 @@ std::string_view Labels::Get(std::string_view name) const {
 }
 
 bool Labels::Has(std::string_view name) const { return !Get(name).empty(); }
-
-uint64_t Labels::Hash() const {
-  Hasher h;
-  for (const Label& l : labels_) h.Add(l);
-  return h.Digest();
-}
-
-uint64_t Labels::HashFor(const std::vector<std::string>& names) const {
-  Hasher h;
-  for (const Label& l : labels_) {
-    if (Contains(names, l.name)) h.Add(l);
-  }
-  return h.Digest();
-}
-
-uint64_t Labels::HashWithout(const std::vector<std::string>& names) const {
-  Hasher h;
-  for (const Label& l : labels_) {
-    if (l.name != kMetricName && !Contains(names, l.name)) h.Add(l);
-  }
-  return h.Digest();
-}
 
 std::string Labels::ToString() const {
   std::string out = "{";
@@ -136,6 +90,16 @@ LabelsBuilder& LabelsBuilder::Keep(const std::vector<std::string>& names) {
                                [&](const Label& l) { return !Contains(names, l.name); }),
                 labels_.end());
   return *this;
+}
+
+Labels CopyLabels(const Labels& labels, bool drop_name) {
+  if (!drop_name || !labels.Has(kMetricName)) return labels;
+  std::vector<Label> kept;
+  kept.reserve(labels.size() - 1);
+  for (const Label& l : labels) {
+    if (l.name != kMetricName) kept.push_back(l);
+  }
+  return Labels::FromUnsorted(std::move(kept));
 }
 
 Labels LabelsBuilder::Build() const {

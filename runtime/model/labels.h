@@ -48,12 +48,8 @@ class Labels {
 
   // xxhash64 over names and values, as Prometheus's Labels.Hash: equal sets
   // hash equal; the engine treats equal hashes as equal sets, as Prometheus.
+  // The variants for grouping keys are in label_hash.h.
   uint64_t Hash() const;
-  // The hash of only the labels in `names` (sorted), and of all labels but
-  // those in `names` and __name__: Prometheus's HashForLabels and
-  // HashWithoutLabels, the grouping keys of aggregation and vector matching.
-  uint64_t HashFor(const std::vector<std::string>& names) const;
-  uint64_t HashWithout(const std::vector<std::string>& names) const;
 
   // {a="b", c="d"} with Go-quoted values, as Prometheus's Labels.String.
   std::string ToString() const;
@@ -84,6 +80,10 @@ class LabelsBuilder {
  private:
   std::vector<Label> labels_;  // kept sorted
 };
+
+// A copy of `labels`, without __name__ when `drop_name`: one allocation,
+// where LabelsBuilder copies twice.
+Labels CopyLabels(const Labels& labels, bool drop_name);
 
 }  // namespace monc::runtime
 

@@ -37,7 +37,7 @@ class Matcher {
   promql::MatchType type_ = promql::MatchType::Equal;
   std::string name_;
   std::string value_;
-  std::shared_ptr<const RE2> re_;  // shared: matchers are copied into plans
+  std::shared_ptr<const RE2> re_;  // shared with every matcher of the same regex
 };
 
 }  // namespace monc::runtime

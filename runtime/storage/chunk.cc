@@ -175,21 +175,33 @@ void ChunkIterator::Refill() {
   }
 }
 
-uint64_t ChunkIterator::ReadBits(int n) {
-  if (n > 56) {
-    const uint64_t high = ReadBits(n - 32);
-    return (high << 32) | ReadBits(32);
-  }
-  if (valid_ < n) {
-    Refill();
-    // Only a corrupt chunk runs dry; it reads as zeros rather than past
-    // the end.
-    if (valid_ < n) valid_ = n;
-  }
+// Inline and branch-light: decoding is most of what a rule evaluation
+// does, and a sample's fields are read with one Ensure each, not a call
+// per bit.
+inline void ChunkIterator::Ensure(int n) {
+  if (valid_ >= n) return;
+  Refill();
+  // Only a corrupt chunk runs dry; it reads as zeros rather than past the
+  // end.
+  if (valid_ < n) valid_ = n;
+}
+
+inline uint64_t ChunkIterator::Take(int n) {
   const uint64_t out = buf_ >> (64 - n);
   buf_ <<= n;
   valid_ -= n;
   return out;
+}
+
+inline uint64_t ChunkIterator::ReadBits(int n) {
+  if (n <= 56) {
+    Ensure(n);
+    return Take(n);
+  }
+  Ensure(32);
+  const uint64_t high = Take(32);
+  Ensure(n - 32);
+  return (high << (n - 32)) | Take(n - 32);
 }
 
 bool ChunkIterator::Next() {
@@ -200,23 +212,35 @@ bool ChunkIterator::Next() {
     value_ = ReadBits(64);
     return true;
   }
-  int ones = 0;
-  while (ones < 4 && ReadBit()) ++ones;
-  if (ones > 0) {
+  // The timestamp's bucket is its count of leading 1 bits, at most 4 (the
+  // guard bit stops the count there), each but the widest ended by a 0.
+  Ensure(4);
+  if (buf_ >> 63 == 0) {
+    Take(1);
+  } else {
+    const int ones = __builtin_clzll(~buf_ | (uint64_t{1} << 59));
+    Take(ones == 4 ? 4 : ones + 1);
     const int bits = kBuckets[ones - 1].bits;
     delta_ += SignExtend(ReadBits(bits), bits);
   }
   t_ = static_cast<int64_t>(static_cast<uint64_t>(t_) + delta_);
-  if (ReadBit()) {
-    if (ReadBit()) {
-      leading_ = static_cast<int>(ReadBits(5));
-      int significant = static_cast<int>(ReadBits(6));
-      if (significant == 0) significant = 64;
-      trailing_ = 64 - leading_ - significant;
-    }
-    const int significant = 64 - leading_ - trailing_;
-    value_ ^= ReadBits(significant) << trailing_;
+  // The value: 0 (unchanged), 10 (the previous XOR window) or 11 with a
+  // new window in the next 11 bits.
+  Ensure(13);
+  if (buf_ >> 63 == 0) {
+    Take(1);
+    return true;
   }
+  if ((buf_ >> 62 & 1) == 0) {
+    Take(2);
+  } else {
+    const uint64_t header = Take(13);
+    leading_ = static_cast<int>(header >> 6 & 31);
+    int significant = static_cast<int>(header & 63);
+    if (significant == 0) significant = 64;
+    trailing_ = 64 - leading_ - significant;
+  }
+  value_ ^= ReadBits(64 - leading_ - trailing_) << trailing_;
   return true;
 }
 

@@ -90,9 +90,14 @@ class ChunkIterator {
   double v() const;
 
  private:
-  uint64_t ReadBits(int n);  // n in 1..64
-  bool ReadBit() { return ReadBits(1) != 0; }
+  // The bit reader keeps the stream's next bits at the top of one word,
+  // refilled eight bytes at a time: a sample's fields are shifts of it.
   void Refill();
+  // At least n (<= 56) bits in buf_; zeros past the stream's end.
+  void Ensure(int n);
+  // The next n (1..56) bits, after Ensure(n).
+  uint64_t Take(int n);
+  uint64_t ReadBits(int n);  // n in 1..64
 
   const uint8_t* p_;
   const uint8_t* end_;

@@ -11,8 +11,12 @@ using promql::MatchType;
 
 bool IsRegexMeta(char c) { return c != '\0' && std::strchr("\\.+*?()|[]{}^$", c) != nullptr; }
 
+// Past this many lists, a matcher's union is built once rather than probed
+// per candidate.
+constexpr size_t kMaxProbedLists = 8;
+
 // Sorted union of sorted lists.
-std::vector<SeriesRef> Merge(std::vector<const std::vector<SeriesRef>*> lists) {
+std::vector<SeriesRef> Merge(const std::vector<const std::vector<SeriesRef>*>& lists) {
   if (lists.empty()) return {};
   if (lists.size() == 1) return *lists[0];
   size_t total = 0;
@@ -39,10 +43,35 @@ void IntersectInto(std::vector<SeriesRef>& acc, const std::vector<SeriesRef>& ot
 
 // Removes from `acc` the refs in `other` (both sorted).
 void SubtractInto(std::vector<SeriesRef>& acc, const std::vector<SeriesRef>& other) {
-  std::vector<SeriesRef> out;
-  out.reserve(acc.size());
-  std::set_difference(acc.begin(), acc.end(), other.begin(), other.end(), std::back_inserter(out));
-  acc.swap(out);
+  auto out = acc.begin();
+  auto it = other.begin();
+  for (SeriesRef ref : acc) {
+    it = std::lower_bound(it, other.end(), ref);
+    if (it == other.end() || *it != ref) *out++ = ref;
+  }
+  acc.erase(out, acc.end());
+}
+
+// Keeps in `acc` the refs found in some list of `lists` (keep_found) or in
+// none of them, probing each list instead of building their union: for a
+// few lists (status=~"5..") and candidates already narrowed by the metric
+// name, that is a few binary searches per candidate and no allocation.
+void FilterByMembership(std::vector<SeriesRef>& acc,
+                        const std::vector<const std::vector<SeriesRef>*>& lists,
+                        bool keep_found) {
+  std::vector<SeriesRef>::const_iterator cursors[kMaxProbedLists];
+  for (size_t i = 0; i < lists.size(); ++i) cursors[i] = lists[i]->begin();
+  auto out = acc.begin();
+  for (SeriesRef ref : acc) {
+    bool found = false;
+    for (size_t i = 0; i < lists.size() && !found; ++i) {
+      // acc ascends, so each list's cursor only moves forward.
+      cursors[i] = std::lower_bound(cursors[i], lists[i]->end(), ref);
+      found = cursors[i] != lists[i]->end() && *cursors[i] == ref;
+    }
+    if (found == keep_found) *out++ = ref;
+  }
+  acc.erase(out, acc.end());
 }
 
 }  // namespace
@@ -86,64 +115,75 @@ void Postings::Remove(const std::vector<bool>& dead) {
   }
 }
 
-std::vector<SeriesRef> Postings::Union(const Matcher& m, bool accept) const {
+size_t Postings::Lists(const Matcher& m, bool accept,
+                       std::vector<const std::vector<SeriesRef>*>& lists) const {
+  lists.clear();
   auto name = index_.find(m.name());
-  if (name == index_.end()) return {};
+  if (name == index_.end()) return 0;
   const Values& values = name->second;
-  std::vector<const std::vector<SeriesRef>*> lists;
+  size_t total = 0;
+  auto add = [&](const std::vector<SeriesRef>& refs) {
+    lists.push_back(&refs);
+    total += refs.size();
+  };
   // Equality, and regexes of literal alternatives, look their values up
   // instead of testing every value of the label.
-  std::vector<std::string> literals;
   const bool equal = m.type() == MatchType::Equal || m.type() == MatchType::NotEqual;
   const bool positive = m.type() == MatchType::Equal || m.type() == MatchType::Regex;
-  if (positive == accept) {
-    if (equal) {
-      literals.push_back(m.value());
-    } else if (!LiteralAlternatives(m.value(), &literals)) {
-      literals.clear();
-    }
+  if (positive == accept && equal) {
+    auto it = values.find(m.value());
+    if (it != values.end()) add(it->second);
+    return total;
   }
-  if (!literals.empty()) {
+  std::vector<std::string> literals;
+  if (positive == accept && LiteralAlternatives(m.value(), &literals)) {
     std::sort(literals.begin(), literals.end());
     literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
     for (const std::string& v : literals) {
       auto it = values.find(v);
-      if (it != values.end()) lists.push_back(&it->second);
+      if (it != values.end()) add(it->second);
     }
-    return Merge(std::move(lists));
+    return total;
   }
   for (const auto& [value, refs] : values) {
-    if (m.Matches(value) == accept) lists.push_back(&refs);
+    if (m.Matches(value) == accept) add(refs);
   }
-  return Merge(std::move(lists));
+  return total;
 }
 
 std::vector<SeriesRef> Postings::Select(const std::vector<Matcher>& matchers) const {
   if (matchers.empty()) return {};
-  std::vector<std::vector<SeriesRef>> intersect;
-  std::vector<std::vector<SeriesRef>> subtract;
-  for (const Matcher& m : matchers) {
-    if (m.MatchesEmpty()) {
-      // Selects series without the label too: drop those whose value the
-      // matcher refuses.
-      subtract.push_back(Union(m, false));
+  // A term per matcher: the lists it accepts (intersected) or, when it
+  // also selects series lacking its label, the lists it refuses
+  // (subtracted). Lists are referenced, not copied.
+  struct Term {
+    std::vector<const std::vector<SeriesRef>*> lists;
+    size_t total;
+    bool subtract;
+  };
+  std::vector<Term> terms(matchers.size());
+  for (size_t i = 0; i < matchers.size(); ++i) {
+    Term& term = terms[i];
+    term.subtract = matchers[i].MatchesEmpty();
+    term.total = Lists(matchers[i], !term.subtract, term.lists);
+    if (!term.subtract && term.total == 0) return {};
+  }
+  // Smallest first: the candidates only shrink, and the first term, often
+  // the metric name's one list, is the only one copied.
+  std::sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) {
+    return a.subtract != b.subtract ? !a.subtract : a.total < b.total;
+  });
+  std::vector<SeriesRef> out = terms[0].subtract ? all_ : Merge(terms[0].lists);
+  for (size_t i = terms[0].subtract ? 0 : 1; i < terms.size() && !out.empty(); ++i) {
+    const Term& term = terms[i];
+    if (term.lists.empty()) continue;  // refuses nothing (a subtraction)
+    if (term.lists.size() <= kMaxProbedLists && out.size() * term.lists.size() <= 4 * term.total) {
+      FilterByMembership(out, term.lists, !term.subtract);
+    } else if (term.subtract) {
+      SubtractInto(out, Merge(term.lists));
     } else {
-      intersect.push_back(Union(m, true));
-      if (intersect.back().empty()) return {};
+      IntersectInto(out, Merge(term.lists));
     }
-  }
-  std::vector<SeriesRef> out;
-  if (intersect.empty()) {
-    out = all_;
-  } else {
-    std::sort(intersect.begin(), intersect.end(),
-              [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    out = std::move(intersect[0]);
-    for (size_t i = 1; i < intersect.size() && !out.empty(); ++i) IntersectInto(out, intersect[i]);
-  }
-  for (const auto& s : subtract) {
-    if (out.empty()) break;
-    SubtractInto(out, s);
   }
   return out;
 }

@@ -37,9 +37,11 @@ class Postings {
  private:
   using Values = std::unordered_map<std::string, std::vector<SeriesRef>>;
 
-  // The union of the lists of the values of `name` that `m` accepts
-  // (accept == true) or refuses (accept == false).
-  std::vector<SeriesRef> Union(const Matcher& m, bool accept) const;
+  // Sets `lists` to the lists of the values of m.name() that `m` accepts
+  // (accept == true) or refuses (accept == false); returns their total
+  // length.
+  size_t Lists(const Matcher& m, bool accept,
+               std::vector<const std::vector<SeriesRef>*>& lists) const;
 
   std::unordered_map<std::string, Values> index_;
   std::vector<SeriesRef> all_;

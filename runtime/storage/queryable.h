@@ -30,6 +30,18 @@ class Queryable {
   // order, staleness markers included (the engine interprets them).
   virtual void Samples(SeriesRef ref, int64_t mint, int64_t maxt,
                        std::vector<Sample>& out) const = 0;
+
+  // The newest sample of `ref` with mint <= t <= maxt, staleness markers
+  // included: all an instant selector reads. False when there is none. A
+  // store can answer it without decoding (the newest sample is what it
+  // appended last); this default reads the range.
+  virtual bool LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* out) const {
+    std::vector<Sample> samples;
+    Samples(ref, mint, maxt, samples);
+    if (samples.empty()) return false;
+    *out = samples.back();
+    return true;
+  }
 };
 
 }  // namespace monc::runtime

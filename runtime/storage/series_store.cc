@@ -274,4 +274,31 @@ void SeriesStore::Samples(SeriesRef ref, int64_t mint, int64_t maxt,
   for (; it != chunks.end() && it->min_t() <= maxt; ++it) DecodeChunk(*it, mint, maxt, out);
 }
 
+bool SeriesStore::LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* out) const {
+  const MemSeries& s = impl_->at(ref);
+  // The chunk holding the newest sample at or before maxt: the last one
+  // starting at or before it.
+  auto it = std::partition_point(s.chunks.begin(), s.chunks.end(),
+                                 [&](const Chunk& c) { return c.min_t() <= maxt; });
+  if (it == s.chunks.begin()) return false;
+  const Chunk& c = *--it;
+  if (c.max_t() < mint) return false;
+  if (&c == &s.chunks.back() && c.max_t() <= maxt) {
+    // Rules evaluate at the newest time: the appender still holds the
+    // newest value, so nothing is decoded.
+    const uint64_t bits = s.appender.last_value_bits();
+    out->t = c.max_t();
+    std::memcpy(&out->v, &bits, sizeof bits);
+    return true;
+  }
+  ChunkIterator samples(c);
+  bool found = false;
+  while (samples.Next() && samples.t() <= maxt) {
+    if (samples.t() < mint) continue;
+    *out = {samples.t(), samples.v()};
+    found = true;
+  }
+  return found;
+}
+
 }  // namespace monc::runtime

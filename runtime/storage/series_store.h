@@ -79,6 +79,7 @@ class SeriesStore final : public Queryable {
   const Labels& SeriesLabels(SeriesRef ref) const override;
   void Samples(SeriesRef ref, int64_t mint, int64_t maxt,
                std::vector<Sample>& out) const override;
+  bool LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* out) const override;
 
  private:
   struct Impl;

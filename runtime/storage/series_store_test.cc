@@ -132,6 +132,34 @@ TEST_F(StoreTest, SamplesReadOnlyTheRange) {
   }
 }
 
+// LastSample answers from the appender for the head chunk and decodes
+// sealed ones: both must agree with the newest sample Samples returns,
+// bit for bit (stale markers and NaNs included).
+TEST_F(StoreTest, LastSampleIsTheNewestInTheRange) {
+  SeriesRef ref = Add({{"__name__", "x"}});
+  const std::vector<Sample> want = AwkwardSamples(400, 3);
+  for (const Sample& s : want) ASSERT_EQ(store_.Append(ref, s.t, s.v), AppendStatus::Ok);
+  std::mt19937_64 rng(5);
+  std::vector<std::pair<int64_t, int64_t>> ranges = {
+      {std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()},
+      {want.back().t, want.back().t},
+      {want[200].t, want[200].t},
+      {want[119].t, want[121].t},
+      {want[119].t + 1, want[120].t - 1}};
+  for (int i = 0; i < 200; ++i) {
+    const Sample& a = want[rng() % want.size()];
+    const Sample& b = want[rng() % want.size()];
+    ranges.push_back({std::min(a.t, b.t), std::max(a.t, b.t) - static_cast<int64_t>(rng() % 2)});
+  }
+  for (auto [mint, maxt] : ranges) {
+    std::vector<Sample> all;
+    store_.Samples(ref, mint, maxt, all);
+    Sample got{-1, -1};
+    ASSERT_EQ(store_.LastSample(ref, mint, maxt, &got), !all.empty()) << mint << " " << maxt;
+    if (!all.empty()) ExpectSameSamples({all.back()}, {got});
+  }
+}
+
 TEST_F(StoreTest, AppendValidatesAsPrometheusHead) {
   SeriesRef ref = Add({{"__name__", "x"}});
   EXPECT_EQ(store_.Append(ref, 1000, 1), AppendStatus::Ok);
