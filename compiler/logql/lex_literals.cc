@@ -22,37 +22,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// Whether strconv.ParseFloat takes `text`'s syntax: decimal with optional
-// fraction and exponent, a hex mantissa with a p exponent, inf or nan.
-bool IsGoFloatSyntax(std::string_view text) {
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
-  const std::string lower = Lower(text);
-  if (lower == "inf" || lower == "infinity" || lower == "nan") return true;
-  size_t i = 0, digits = 0;
-  const bool hex = lower.size() > 2 && lower[0] == '0' && lower[1] == 'x';
-  if (hex) i = 2;
-  auto is_mantissa_digit = [&](char c) {
-    return IsDigit(c) || (hex && c >= 'a' && c <= 'f');
-  };
-  while (i < lower.size() && is_mantissa_digit(lower[i])) ++i, ++digits;
-  if (i < lower.size() && lower[i] == '.') {
-    ++i;
-    while (i < lower.size() && is_mantissa_digit(lower[i])) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  const char exponent = hex ? 'p' : 'e';
-  if (i < lower.size() && lower[i] == exponent) {
-    ++i;
-    if (i < lower.size() && (lower[i] == '+' || lower[i] == '-')) ++i;
-    size_t exponent_digits = 0;
-    while (i < lower.size() && IsDigit(lower[i])) ++i, ++exponent_digits;
-    if (exponent_digits == 0) return false;
-  } else if (hex) {
-    return false;
-  }
-  return i == lower.size();
-}
-
 constexpr int64_t kNs = 1;
 constexpr int64_t kUs = 1000 * kNs;
 constexpr int64_t kMs = 1000 * kUs;
@@ -97,20 +66,9 @@ std::optional<int64_t> ParseTimeDuration(std::string_view s) {
 }  // namespace
 
 std::optional<double> ParseFloat(std::string_view text, std::string* error) {
-  auto fail = [&](std::string_view reason) -> std::optional<double> {
-    *error = "strconv.ParseFloat: parsing " + promql::go::Quote(text) + ": " + std::string(reason);
-    return std::nullopt;
-  };
-  if (!IsGoFloatSyntax(text)) return fail("invalid syntax");
-  const std::string copy = Lower(text);
-  if (copy.find("inf") != std::string::npos) {
-    return copy[0] == '-' ? -std::numeric_limits<double>::infinity()
-                          : std::numeric_limits<double>::infinity();
-  }
-  if (copy.find("nan") != std::string::npos) return std::numeric_limits<double>::quiet_NaN();
-  errno = 0;
-  const double value = std::strtod(copy.c_str(), nullptr);
-  if (errno == ERANGE && std::isinf(value)) return fail("value out of range");
+  std::string reason;
+  std::optional<double> value = promql::go::ParseFloat(text, &reason);
+  if (!value) *error = "strconv.ParseFloat: parsing " + promql::go::Quote(text) + ": " + reason;
   return value;
 }
 

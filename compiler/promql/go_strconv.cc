@@ -1,9 +1,13 @@
 #include "compiler/promql/go_strconv.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
 
 namespace monc::promql::go {
 namespace {
@@ -176,6 +180,93 @@ std::string FormatFixed(double v, int precision) {
   std::snprintf(out.data(), out.size(), "%.*f", precision, v);
   out.resize(static_cast<size_t>(size));
   return out;
+}
+
+namespace {
+
+bool EqualFold(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if ((a[i] | 0x20) != b[i]) return false;
+  }
+  return true;
+}
+
+bool IsFloatDigit(char c, bool hex) {
+  return (c >= '0' && c <= '9') || (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+bool IsHexPrefix(std::string_view s) {
+  return s.size() >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x';
+}
+
+// Go's underscoreOK: '_' only between digits, or between the base prefix
+// and a digit.
+bool UnderscoresOk(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  const bool hex = IsHexPrefix(s);
+  char saw = hex ? '0' : '^';  // '0' digit, '_' underscore, '!' other
+  for (size_t i = hex ? 2 : 0; i < s.size(); ++i) {
+    if (IsFloatDigit(s[i], hex)) {
+      saw = '0';
+    } else if (s[i] == '_') {
+      if (saw != '0') return false;
+      saw = '_';
+    } else {
+      if (saw == '_') return false;
+      saw = '!';
+    }
+  }
+  return saw != '_';
+}
+
+}  // namespace
+
+std::optional<double> ParseFloat(std::string_view s, std::string* reason) {
+  *reason = "invalid syntax";
+  const size_t sign = !s.empty() && (s[0] == '+' || s[0] == '-');
+  const std::string_view body = s.substr(sign);
+  if (EqualFold(body, "inf") || EqualFold(body, "infinity")) {
+    return s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+  }
+  if (!sign && EqualFold(body, "nan")) return std::nan("");
+  std::string clean(s);
+  if (clean.find('_') != std::string::npos) {
+    if (!UnderscoresOk(s)) return std::nullopt;
+    clean.erase(std::remove(clean.begin(), clean.end(), '_'), clean.end());
+  }
+  const bool hex = IsHexPrefix(std::string_view(clean).substr(sign));
+  size_t i = sign + (hex ? 2 : 0);
+  bool digits = false, dot = false;
+  for (; i < clean.size(); ++i) {
+    if (clean[i] == '.' && !dot) {
+      dot = true;
+    } else if (IsFloatDigit(clean[i], hex)) {
+      digits = true;
+    } else {
+      break;
+    }
+  }
+  if (!digits) return std::nullopt;
+  if (i < clean.size() && (clean[i] | 0x20) == (hex ? 'p' : 'e')) {
+    ++i;
+    if (i < clean.size() && (clean[i] == '+' || clean[i] == '-')) ++i;
+    const size_t exponent = i;
+    while (i < clean.size() && IsFloatDigit(clean[i], false)) ++i;
+    if (i == exponent) return std::nullopt;
+  } else if (hex) {
+    return std::nullopt;
+  }
+  if (i != clean.size()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(clean.c_str(), &end);
+  if (end != clean.c_str() + clean.size()) return std::nullopt;
+  if (std::isinf(v)) {
+    *reason = "value out of range";
+    return std::nullopt;
+  }
+  reason->clear();
+  return v;
 }
 
 }  // namespace monc::promql::go

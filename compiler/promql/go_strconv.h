@@ -7,6 +7,7 @@
 #define MONC_COMPILER_PROMQL_GO_STRCONV_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,13 @@ std::string FormatFloat(double v);
 
 // fmt's %.<precision>f: fixed digits; +Inf, -Inf, NaN.
 std::string FormatFixed(double v, int precision);
+
+// strconv.ParseFloat(s, 64): decimal or hex (p exponent required)
+// literals, '_' between digits, "inf"/"infinity" (any case, signed) and
+// "nan" (any case, unsigned); no spaces. Otherwise nullopt with `reason`
+// Go's: "invalid syntax", or "value out of range" on overflow (underflow
+// rounds, as in Go).
+std::optional<double> ParseFloat(std::string_view s, std::string* reason);
 
 }  // namespace monc::promql::go
 

@@ -81,16 +81,6 @@ std::string ParseFloatError(std::string_view text, std::string_view reason) {
          std::string(reason);
 }
 
-bool EqualsFold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != b[i]) return false;
-  }
-  return true;
-}
-
 // strconv.ParseInt(text, 0, 64) for the texts the lexer makes (no sign, no
 // underscores): 0x hex, 0-led octal, decimal.
 std::optional<int64_t> ParseGoInt(std::string_view text) {
@@ -122,26 +112,6 @@ std::optional<int64_t> ParseGoInt(std::string_view text) {
     value = value * base + digit;
   }
   return static_cast<int64_t>(value);
-}
-
-// Whether strconv.ParseFloat reads `text` as a decimal number: a mantissa
-// with at least one digit, then an exponent with at least one digit if any.
-bool IsDecimalFloat(std::string_view text) {
-  size_t i = 0, mantissa_digits = 0;
-  while (i < text.size() && IsDigit(text[i])) ++i, ++mantissa_digits;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    while (i < text.size() && IsDigit(text[i])) ++i, ++mantissa_digits;
-  }
-  if (mantissa_digits == 0) return false;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    size_t exponent_digits = 0;
-    while (i < text.size() && IsDigit(text[i])) ++i, ++exponent_digits;
-    if (exponent_digits == 0) return false;
-  }
-  return i == text.size();
 }
 
 struct DurationUnit {
@@ -274,22 +244,9 @@ std::string ScanEscape(RuneReader& reader, char32_t quote) {
 
 std::optional<double> ParseNumber(std::string_view text, std::string* error) {
   if (auto n = ParseGoInt(text)) return static_cast<double>(*n);
-  if (EqualsFold(text, "inf") || EqualsFold(text, "infinity")) {
-    return std::numeric_limits<double>::infinity();
-  }
-  if (EqualsFold(text, "nan")) return std::numeric_limits<double>::quiet_NaN();
-  if (!IsDecimalFloat(text)) {
-    *error = ParseFloatError(text, "invalid syntax");
-    return std::nullopt;
-  }
-  const std::string copy(text);
-  errno = 0;
-  const double value = std::strtod(copy.c_str(), nullptr);
-  // Go reports overflow only; an underflow is a quiet 0 or subnormal.
-  if (errno == ERANGE && std::isinf(value)) {
-    *error = ParseFloatError(text, "value out of range");
-    return std::nullopt;
-  }
+  std::string reason;
+  std::optional<double> value = go::ParseFloat(text, &reason);
+  if (!value) *error = ParseFloatError(text, reason);
   return value;
 }
 

@@ -12,41 +12,9 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (Lower(s[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 std::string NumError(std::string_view fn, std::string_view s, std::string_view why) {
   return "strconv." + std::string(fn) + ": parsing " + promql::go::Quote(s) + ": " +
          std::string(why);
-}
-
-// Go's decimal float literal: [+-] digits [. digits] [(e|E) [+-] digits],
-// at least one mantissa digit, nothing else.
-bool IsDecimalFloat(std::string_view s) {
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-  size_t digits = 0;
-  while (i < s.size() && IsDigit(s[i])) ++i, ++digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && IsDigit(s[i])) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    size_t exp_digits = 0;
-    while (i < s.size() && IsDigit(s[i])) ++i, ++exp_digits;
-    if (exp_digits == 0) return false;
-  }
-  return i == s.size();
 }
 
 }  // namespace
@@ -56,25 +24,9 @@ std::optional<double> ParseGoFloat(std::string_view s, std::string* error) {
     *error = "unsupported character in float";
     return std::nullopt;
   }
-  std::string_view unsigned_part = s;
-  const bool negative = !s.empty() && s[0] == '-';
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) unsigned_part.remove_prefix(1);
-  if (EqualsIgnoreCase(unsigned_part, "inf") || EqualsIgnoreCase(unsigned_part, "infinity")) {
-    return negative ? -HUGE_VAL : HUGE_VAL;
-  }
-  if (EqualsIgnoreCase(s, "nan")) return std::nan("");
-  if (!IsDecimalFloat(s)) {
-    *error = NumError("ParseFloat", s, "invalid syntax");
-    return std::nullopt;
-  }
-  // strtod rounds correctly and, on a checked decimal literal, reads it
-  // all; only overflow is an error in Go (underflow rounds to zero).
-  const std::string copy(s);
-  const double v = std::strtod(copy.c_str(), nullptr);
-  if (std::isinf(v)) {
-    *error = NumError("ParseFloat", s, "value out of range");
-    return std::nullopt;
-  }
+  std::string reason;
+  std::optional<double> v = promql::go::ParseFloat(s, &reason);
+  if (!v) *error = NumError("ParseFloat", s, reason);
   return v;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "compiler/promql/go_strconv.h"
 #include "compiler/promql/parse.h"
 #include "runtime/testlang/testlang.h"
 
@@ -41,7 +42,7 @@ std::string_view NextWord(std::string_view& s) {
 }
 
 // test.go's parseNumber: an integer in Go's base-prefixed syntax, else a
-// float (Inf and NaN in any case, with a sign).
+// float as strconv.ParseFloat reads it.
 std::optional<double> ParseNumber(std::string_view s) {
   if (s.empty() || std::isspace(static_cast<unsigned char>(s.front()))) return std::nullopt;
   const std::string str(s);
@@ -49,23 +50,8 @@ std::optional<double> ParseNumber(std::string_view s) {
   errno = 0;
   long long n = std::strtoll(str.c_str(), &end, 0);
   if (end == str.c_str() + str.size() && errno == 0) return static_cast<double>(n);
-  std::string_view body = s;
-  if (body.front() == '+' || body.front() == '-') body.remove_prefix(1);
-  if (EqualFold(body, "inf") || EqualFold(body, "infinity")) {
-    return s.front() == '-' ? -INFINITY : INFINITY;
-  }
-  if (EqualFold(body, "nan")) return std::nan("");
-  // strtod reads hex floats and "infinity" prefixes Go refuses: only
-  // decimal digits, a point and an exponent get here.
-  for (char c : body) {
-    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != 'e' && c != 'E' &&
-        c != '+' && c != '-') {
-      return std::nullopt;
-    }
-  }
-  double v = std::strtod(str.c_str(), &end);
-  if (end != str.c_str() + str.size()) return std::nullopt;
-  return v;
+  std::string reason;
+  return promql::go::ParseFloat(s, &reason);
 }
 
 // A series value at the start of `s` ([+-] number, Inf or NaN), consumed:
