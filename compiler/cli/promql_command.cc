@@ -6,8 +6,7 @@
 #include <memory>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
+#include "compiler/cli/expr_check.h"
 #include "compiler/diag/render.h"
 #include "compiler/diag/sink.h"
 #include "compiler/analysis/promql_report.h"
@@ -16,54 +15,22 @@
 namespace monc {
 namespace {
 
-struct PromqlOptions {
-  std::vector<std::string> exprs;
-  std::string format = "human";
-};
-
 struct TestOptions {
   std::vector<std::string> files;
   std::string known_failures;
 };
 
-// Reports `expr`'s problems into `sink`, as a file of its own named "<expr>";
-// the tree when it is sound.
-promql::ExprPtr CheckOne(const std::string& expr, SourceManager& sources, DiagnosticSink& sink) {
-  FileId file = sources.Add("<expr>", expr);
+// Reports `expr`'s problems into `sink`; the tree when it is sound.
+promql::ExprPtr CheckOne(const std::string& expr, FileId file, DiagnosticSink& sink) {
   return ParseAndReport(expr, [&](Code code, promql::PosRange pos, std::string message) {
     sink.Report(code, {file, pos.begin, pos.end}, std::move(message));
   });
 }
 
-int RunCheck(const PromqlOptions& opts) {
-  std::vector<std::string> exprs = opts.exprs;
-  if (exprs.empty()) {
-    for (std::string line; std::getline(std::cin, line);) exprs.push_back(line);
-  }
-  bool all_ok = true;
-  for (const std::string& expr : exprs) {
-    SourceManager sources;
-    DiagnosticSink sink;
-    CheckOne(expr, sources, sink);
-    all_ok = all_ok && !sink.HasErrors();
-    if (opts.format == "json") {
-      nlohmann::json line = {{"input", expr},
-                             {"accept", !sink.HasErrors()},
-                             {"diagnostics", RenderJson(sink.Sorted(), sources)}};
-      std::cout << line.dump() << "\n";
-    } else if (sink.HasErrors()) {
-      std::cout << RenderText(sink.Sorted(), sources);
-    } else {
-      std::cout << "ok: " << expr << "\n";
-    }
-  }
-  return all_ok ? 0 : 1;
-}
-
 int RunFmt(const std::string& expr) {
   SourceManager sources;
   DiagnosticSink sink;
-  promql::ExprPtr tree = CheckOne(expr, sources, sink);
+  promql::ExprPtr tree = CheckOne(expr, sources.Add("<expr>", expr), sink);
   if (!tree) {
     std::cerr << RenderText(sink.Sorted(), sources);
     return 1;
@@ -156,15 +123,13 @@ int RunTest(const TestOptions& opts) {
 }  // namespace
 
 std::function<int()> AddPromqlCommand(CLI::App& app) {
-  auto opts = std::make_shared<PromqlOptions>();
+  auto opts = std::make_shared<ExprCheckOptions>();
   auto fmt_expr = std::make_shared<std::string>();
   CLI::App* promql = app.add_subcommand("promql", "check, format or test PromQL expressions");
   promql->require_subcommand(1);
   CLI::App* check = promql->add_subcommand(
       "check", "parse and type-check expressions as Prometheus 2.42 does (no EXPR: one per line on stdin)");
-  check->add_option("EXPR", opts->exprs, "expressions");
-  check->add_option("--format", opts->format, "human, or json: one object per input line")
-      ->check(CLI::IsMember({"human", "json"}));
+  AddExprCheckOptions(*check, *opts);
   CLI::App* fmt = promql->add_subcommand("fmt", "print an expression in canonical form");
   fmt->add_option("EXPR", *fmt_expr, "the expression")->required();
   auto test_opts = std::make_shared<TestOptions>();
@@ -174,7 +139,7 @@ std::function<int()> AddPromqlCommand(CLI::App& app) {
   test->add_option("--known-failures", test_opts->known_failures,
                    "statements allowed to fail, `file:line  reason` a line");
   return [=]() {
-    if (check->parsed()) return RunCheck(*opts);
+    if (check->parsed()) return RunExprCheck(*opts, CheckOne);
     if (test->parsed()) return RunTest(*test_opts);
     return RunFmt(*fmt_expr);
   };
