@@ -8,9 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
+#include <map>
+#include <memory>
 #include <set>
 
+#include "backends/common/examples_for_test.h"
 #include "backends/common/real_tools.h"
 #include "backends/grafana/grafana.h"
 #include "backends/grafana/names.h"
@@ -23,121 +25,85 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-struct Built {
+void ExpectPanelForPanel(const model::Dashboard& d, const Json& out) {
+  ASSERT_TRUE(out.is_object()) << d.name.name << " did not come out";
+  EXPECT_EQ(out["title"], d.title);
+  ASSERT_EQ(out["panels"].size(), d.panels.size()) << d.name.name;
+  for (size_t i = 0; i < d.panels.size(); ++i) {
+    const model::Panel& panel = d.panels[i];
+    const Json& p = out["panels"][i];
+    EXPECT_EQ(p["title"], panel.title) << d.name.name << " panel " << i;
+    std::vector<std::string> want, got;
+    for (const model::Panel::Target& t : panel.targets) want.push_back(t.query);
+    if (p.contains("targets")) {
+      for (const Json& t : p["targets"])
+        got.push_back(t.contains("rawSql") ? t["rawSql"] : t["expr"]);
+    }
+    EXPECT_EQ(got, want) << d.name.name << " panel " << i;
+  }
+}
+
+// The dashboard's Prometheus queries as a spec dashboard, one panel each.
+Json AsSpecDashboard(const Json& dashboard) {
+  Json panels = Json::array();
+  for (const Json& p : dashboard["panels"]) {
+    if (!p.contains("targets")) continue;
+    for (const Json& t : p["targets"]) {
+      if (t["datasource"]["type"] == "prometheus") {
+        panels.push_back({{"title", p["title"]}, {"expr", t["expr"]}});
+      }
+    }
+  }
+  return {{"title", dashboard["title"]}, {"panels", panels}};
+}
+
+void ExpectQueriesCheck(const fs::path& example, const Json& dashboards) {
+  std::string dir = backends::TestDir(example.filename().string());
+  for (const auto& e : fs::recursive_directory_iterator(example)) {
+    if (e.path().extension() != ".yaml") continue;
+    fs::path copy = fs::path(dir) / e.path().lexically_relative(example);
+    fs::create_directories(copy.parent_path());
+    fs::copy_file(e.path(), copy);
+  }
+  std::string generated = dir + "/zz-generated-dashboards.yaml";
+  // JSON is YAML, and the dump escapes what YAML would misread.
+  backends::WriteFile(generated, Json{{"version", 1}, {"dashboards", dashboards}}.dump(1) + "\n");
   SourceManager sources;
   DiagnosticSink sink;
-  std::optional<CheckedSpec> spec;
-  OutputSet out;
-  std::map<std::string, Json> by_uid;  // every dashboard the backend wrote
-};
+  ASSERT_TRUE(Compile({dir}, sources, sink).spec) << RenderText(sink.Sorted(), sources);
+  std::vector<Diagnostic> in_generated;
+  for (const Diagnostic& d : sink.Sorted()) {
+    if (d.primary.valid() && sources.Path(d.primary.file) == generated) in_generated.push_back(d);
+  }
+  EXPECT_TRUE(in_generated.empty()) << RenderText(in_generated, sources);
+}
 
-std::unique_ptr<Built> Build(const std::string& path) {
-  auto built = std::make_unique<Built>();
-  built->spec = Compile({path}, built->sources, built->sink).spec;
-  if (!built->spec) return built;
-  GrafanaBackend().Generate(*built->spec, built->out);
+void CheckExample(const fs::path& example) {
+  std::unique_ptr<backends::BuiltExample> built = backends::BuildExample(example, GrafanaBackend());
+  if (!built) return;
+  std::map<std::string, Json> by_uid;  // every dashboard the backend wrote
   for (const auto& [file, contents] : built->out.files()) {
     if (fs::path(file).extension() != ".json") continue;
     Json dashboard = Json::parse(contents);
-    built->by_uid[dashboard["uid"]] = dashboard;
+    by_uid[dashboard["uid"]] = dashboard;
   }
-  return built;
+  std::set<std::string> spec_uids;
+  for (const model::Dashboard& d : built->spec->system().dashboards) {
+    spec_uids.insert(Uid(d.uid));
+    ExpectPanelForPanel(d, by_uid[Uid(d.uid)]);
+  }
+  Json generated = Json::object();
+  for (const auto& [uid, dashboard] : by_uid) {
+    if (!spec_uids.count(uid)) generated["generated-" + uid] = AsSpecDashboard(dashboard);
+  }
+  ExpectQueriesCheck(example, generated);
 }
-
-class ExampleTest : public ::testing::Test {
- public:
-  explicit ExampleTest(fs::path example) : example_(std::move(example)) {}
-
-  void TestBody() override {
-    std::unique_ptr<Built> built = Build(example_.string());
-    ASSERT_TRUE(built->spec) << RenderText(built->sink.Sorted(), built->sources);
-    OutputSet again;
-    GrafanaBackend().Generate(*built->spec, again);
-    EXPECT_EQ(again.files(), built->out.files()) << "same spec, different bytes";
-    std::set<std::string> spec_uids;
-    for (const model::Dashboard& d : built->spec->system().dashboards) {
-      spec_uids.insert(Uid(d.uid));
-      ExpectPanelForPanel(d, built->by_uid[Uid(d.uid)]);
-    }
-    Json generated = Json::object();
-    for (const auto& [uid, dashboard] : built->by_uid) {
-      if (!spec_uids.count(uid)) generated["generated-" + uid] = AsSpecDashboard(dashboard);
-    }
-    ExpectQueriesCheck(generated);
-  }
-
- private:
-  static void ExpectPanelForPanel(const model::Dashboard& d, const Json& out) {
-    ASSERT_TRUE(out.is_object()) << d.name.name << " did not come out";
-    EXPECT_EQ(out["title"], d.title);
-    ASSERT_EQ(out["panels"].size(), d.panels.size()) << d.name.name;
-    for (size_t i = 0; i < d.panels.size(); ++i) {
-      const model::Panel& panel = d.panels[i];
-      const Json& p = out["panels"][i];
-      EXPECT_EQ(p["title"], panel.title) << d.name.name << " panel " << i;
-      std::vector<std::string> want, got;
-      for (const model::Panel::Target& t : panel.targets) want.push_back(t.query);
-      if (p.contains("targets")) {
-        for (const Json& t : p["targets"])
-          got.push_back(t.contains("rawSql") ? t["rawSql"] : t["expr"]);
-      }
-      EXPECT_EQ(got, want) << d.name.name << " panel " << i;
-    }
-  }
-
-  // The dashboard's Prometheus queries as a spec dashboard, one panel each.
-  static Json AsSpecDashboard(const Json& dashboard) {
-    Json panels = Json::array();
-    for (const Json& p : dashboard["panels"]) {
-      if (!p.contains("targets")) continue;
-      for (const Json& t : p["targets"]) {
-        if (t["datasource"]["type"] == "prometheus") {
-          panels.push_back({{"title", p["title"]}, {"expr", t["expr"]}});
-        }
-      }
-    }
-    return {{"title", dashboard["title"]}, {"panels", panels}};
-  }
-
-  void ExpectQueriesCheck(const Json& dashboards) {
-    std::string dir = backends::TestDir(example_.filename().string());
-    for (const auto& e : fs::recursive_directory_iterator(example_)) {
-      if (e.path().extension() != ".yaml") continue;
-      fs::path copy = fs::path(dir) / e.path().lexically_relative(example_);
-      fs::create_directories(copy.parent_path());
-      fs::copy_file(e.path(), copy);
-    }
-    std::string generated = dir + "/zz-generated-dashboards.yaml";
-    // JSON is YAML, and the dump escapes what YAML would misread.
-    backends::WriteFile(generated, Json{{"version", 1}, {"dashboards", dashboards}}.dump(1) + "\n");
-    SourceManager sources;
-    DiagnosticSink sink;
-    ASSERT_TRUE(Compile({dir}, sources, sink).spec) << RenderText(sink.Sorted(), sources);
-    std::vector<Diagnostic> in_generated;
-    for (const Diagnostic& d : sink.Sorted()) {
-      if (d.primary.valid() && sources.Path(d.primary.file) == generated) in_generated.push_back(d);
-    }
-    EXPECT_TRUE(in_generated.empty()) << RenderText(in_generated, sources);
-  }
-
-  fs::path example_;
-};
 
 }  // namespace
 }  // namespace monc::grafana
 
 int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
   ::testing::InitGoogleTest(&argc, argv);
-  std::vector<fs::path> examples;
-  for (const auto& e : fs::directory_iterator("examples")) {
-    if (e.is_directory()) examples.push_back(e.path());
-  }
-  std::sort(examples.begin(), examples.end());
-  for (const fs::path& e : examples) {
-    ::testing::RegisterTest(
-        "Example", e.filename().c_str(), nullptr, nullptr, __FILE__, __LINE__,
-        [e]() -> ::testing::Test* { return new monc::grafana::ExampleTest(e); });
-  }
+  monc::backends::RegisterExampleTests("Example", monc::grafana::CheckExample);
   return RUN_ALL_TESTS();
 }

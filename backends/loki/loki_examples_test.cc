@@ -5,12 +5,11 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <filesystem>
+#include <memory>
 
+#include "backends/common/examples_for_test.h"
 #include "backends/loki/loki.h"
-#include "compiler/diag/render.h"
-#include "compiler/driver/pipeline.h"
 #include "compiler/logql/logql.h"
 
 namespace monc::loki {
@@ -26,55 +25,31 @@ void ExpectParses(const std::string& text, logql::EntryPoint entry, const std::s
       << text;
 }
 
-class ExampleTest : public ::testing::Test {
- public:
-  explicit ExampleTest(fs::path example) : example_(std::move(example)) {}
-
-  void TestBody() override {
-    SourceManager sources;
-    DiagnosticSink sink;
-    std::optional<CheckedSpec> spec = Compile({example_.string()}, sources, sink).spec;
-    ASSERT_TRUE(spec) << RenderText(sink.Sorted(), sources);
-    OutputSet out, again;
-    LokiBackend().Generate(*spec, out);
-    LokiBackend().Generate(*spec, again);
-    EXPECT_EQ(again.files(), out.files()) << "same spec, different bytes";
-    for (const auto& [path, contents] : out.files()) {
-      const YAML::Node doc = YAML::Load(contents);
-      if (doc["groups"]) {
-        for (const YAML::Node& group : doc["groups"]) {
-          for (const YAML::Node& rule : group["rules"]) {
-            ExpectParses(rule["expr"].as<std::string>(), logql::EntryPoint::SampleExpr, path);
-          }
-        }
-      }
-      if (doc["limits_config"] && doc["limits_config"]["retention_stream"]) {
-        for (const YAML::Node& stream : doc["limits_config"]["retention_stream"]) {
-          ExpectParses(stream["selector"].as<std::string>(), logql::EntryPoint::Matchers, path);
+void CheckExample(const fs::path& example) {
+  std::unique_ptr<backends::BuiltExample> built = backends::BuildExample(example, LokiBackend());
+  if (!built) return;
+  for (const auto& [path, contents] : built->out.files()) {
+    const YAML::Node doc = YAML::Load(contents);
+    if (doc["groups"]) {
+      for (const YAML::Node& group : doc["groups"]) {
+        for (const YAML::Node& rule : group["rules"]) {
+          ExpectParses(rule["expr"].as<std::string>(), logql::EntryPoint::SampleExpr, path);
         }
       }
     }
+    if (doc["limits_config"] && doc["limits_config"]["retention_stream"]) {
+      for (const YAML::Node& stream : doc["limits_config"]["retention_stream"]) {
+        ExpectParses(stream["selector"].as<std::string>(), logql::EntryPoint::Matchers, path);
+      }
+    }
   }
-
- private:
-  fs::path example_;
-};
+}
 
 }  // namespace
 }  // namespace monc::loki
 
 int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
   ::testing::InitGoogleTest(&argc, argv);
-  std::vector<fs::path> examples;
-  for (const auto& e : fs::directory_iterator("examples")) {
-    if (e.is_directory()) examples.push_back(e.path());
-  }
-  std::sort(examples.begin(), examples.end());
-  for (const fs::path& e : examples) {
-    ::testing::RegisterTest("LokiExamples", e.filename().string().c_str(), nullptr, nullptr,
-                            __FILE__, __LINE__,
-                            [e]() -> ::testing::Test* { return new monc::loki::ExampleTest(e); });
-  }
+  monc::backends::RegisterExampleTests("LokiExamples", monc::loki::CheckExample);
   return RUN_ALL_TESTS();
 }

@@ -1,6 +1,7 @@
 // Durations as Prometheus and Alertmanager parse them (Go's
-// model.ParseDuration): units y w d h m s ms, each at most once, largest
-// first, e.g. "1h30m"; "0" alone is zero. No fractions, no spaces.
+// model.ParseDuration, compiler/promql/go_duration.h): units y w d h m s ms,
+// each at most once, largest first, e.g. "1h30m"; "0" alone is zero. No
+// fractions, no spaces.
 #ifndef MONC_COMPILER_MODEL_DURATION_H_
 #define MONC_COMPILER_MODEL_DURATION_H_
 
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/promql/go_duration.h"
 #include "compiler/source/source_manager.h"
 
 namespace monc::model {
@@ -20,7 +22,9 @@ struct Duration {
 };
 
 // Milliseconds of `text`, or nullopt when Prometheus would reject it.
-std::optional<int64_t> ParseDurationMillis(std::string_view text);
+inline std::optional<int64_t> ParseDurationMillis(std::string_view text) {
+  return promql::go::ParseDuration(text, nullptr);
+}
 
 }  // namespace monc::model
 

@@ -1,11 +1,11 @@
 #include "compiler/promql/lex_literals.h"
 
-#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 
+#include "compiler/promql/go_duration.h"
 #include "compiler/promql/go_strconv.h"
 
 namespace monc::promql {
@@ -114,62 +114,6 @@ std::optional<int64_t> ParseGoInt(std::string_view text) {
   return static_cast<int64_t>(value);
 }
 
-struct DurationUnit {
-  std::string_view suffix;
-  int64_t ms;
-};
-// model.ParseDuration's units, in the only order it accepts.
-constexpr std::array<DurationUnit, 7> kDurationUnits = {{
-    {"y", 1000LL * 60 * 60 * 24 * 365},
-    {"w", 1000LL * 60 * 60 * 24 * 7},
-    {"d", 1000LL * 60 * 60 * 24},
-    {"h", 1000LL * 60 * 60},
-    {"m", 1000LL * 60},
-    {"s", 1000},
-    {"ms", 1},
-}};
-constexpr int64_t kNanosPerMilli = 1000000;
-
-// model.ParseDuration's matching: each unit at most once, in table order.
-// Returns false when the text is not a duration; sets `overflow` when it is
-// one past time.Duration's ~292 years.
-bool MatchDuration(std::string_view text, int64_t* ms, bool* overflow) {
-  size_t next_unit = 0;
-  int64_t total_ns = 0;
-  *overflow = false;
-  while (!text.empty()) {
-    size_t digits = 0;
-    while (digits < text.size() && IsDigit(text[digits])) ++digits;
-    if (digits == 0 || digits == text.size()) return false;
-    // An 'm' followed by 's' is the millisecond unit: minutes never are.
-    const std::string_view suffix =
-        text.substr(digits, text.substr(digits, 2) == "ms" ? 2 : 1);
-    size_t unit = next_unit;
-    while (unit < kDurationUnits.size() && kDurationUnits[unit].suffix != suffix) ++unit;
-    if (unit == kDurationUnits.size()) return false;
-    // strconv.Atoi gives the largest int for a number too long for one.
-    int64_t n = 0;
-    for (size_t i = 0; i < digits; ++i) {
-      if (n > (std::numeric_limits<int64_t>::max() - (text[i] - '0')) / 10) {
-        n = std::numeric_limits<int64_t>::max();
-        break;
-      }
-      n = n * 10 + (text[i] - '0');
-    }
-    const int64_t unit_ns = kDurationUnits[unit].ms * kNanosPerMilli;
-    if (n > std::numeric_limits<int64_t>::max() / unit_ns ||
-        total_ns > std::numeric_limits<int64_t>::max() - n * unit_ns) {
-      *overflow = true;
-    } else {
-      total_ns += n * unit_ns;
-    }
-    text.remove_prefix(digits + suffix.size());
-    next_unit = unit + 1;
-  }
-  *ms = total_ns / kNanosPerMilli;
-  return true;
-}
-
 int DigitValue(char32_t c) {
   if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
   if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
@@ -251,20 +195,7 @@ std::optional<double> ParseNumber(std::string_view text, std::string* error) {
 }
 
 std::optional<int64_t> ParseDuration(std::string_view text, std::string* error) {
-  int64_t ms = 0;
-  bool overflow = false;
-  if (text.empty()) {
-    *error = "empty duration string";
-    return std::nullopt;
-  }
-  if (text != "0" && !MatchDuration(text, &ms, &overflow)) {
-    *error = "not a valid duration string: " + go::Quote(text);
-    return std::nullopt;
-  }
-  if (overflow) {
-    *error = "duration out of range";
-    return std::nullopt;
-  }
+  std::optional<int64_t> ms = go::ParseDuration(text, error);
   if (ms == 0) {
     *error = "duration must be greater than 0";
     return std::nullopt;

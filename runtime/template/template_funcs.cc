@@ -10,6 +10,7 @@
 
 #include <re2/re2.h>
 
+#include "compiler/promql/go_duration.h"
 #include "compiler/promql/go_strconv.h"
 #include "runtime/template/go_format.h"
 #include "runtime/template/go_unicode.h"
@@ -451,42 +452,9 @@ bool StripDomain(const TemplateData& data, std::vector<Value>& args, Value& resu
 }
 
 bool ParseDuration(const TemplateData& data, std::vector<Value>& args, Value& result, std::string& error) {
-  const std::string& s = args[0].s;
-  if (s == "0") {
-    result = Value::Float(0);
-    return true;
-  }
-  if (s.empty()) return error = "empty duration string", false;
-  // model.ParseDuration: units in this order, each at most once.
-  static const std::vector<std::pair<std::string_view, double>> kUnits = {
-      {"y", 365 * 86400.0}, {"w", 7 * 86400.0}, {"d", 86400.0}, {"h", 3600.0},
-      {"m", 60.0},          {"s", 1.0},         {"ms", 0.001}};
-  const std::string invalid = "not a valid duration string: " + promql::go::Quote(s);
-  size_t pos = 0, next_unit = 0;
-  int64_t total_ms = 0;
-  while (pos < s.size()) {
-    size_t end = pos;
-    while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
-    if (end == pos) return error = invalid, false;
-    const std::string_view rest = std::string_view(s).substr(end);
-    size_t unit = next_unit;
-    while (unit < kUnits.size()) {
-      const auto& name = kUnits[unit].first;
-      const bool ms_ahead = name == "m" && rest.substr(0, 2) == "ms";
-      if (rest.substr(0, name.size()) == name && !ms_ahead) break;
-      ++unit;
-    }
-    if (unit == kUnits.size()) return error = invalid, false;
-    const double count = std::strtod(s.substr(pos, end - pos).c_str(), nullptr);
-    const double ms = count * kUnits[unit].second * 1000;
-    if (ms > 9223372036854775807.0 || total_ms + ms > 9223372036854775807.0) {
-      return error = "duration out of range", false;
-    }
-    total_ms += static_cast<int64_t>(ms);
-    pos = end + kUnits[unit].first.size();
-    next_unit = unit + 1;
-  }
-  result = Value::Float(static_cast<double>(total_ms) / 1000);
+  std::optional<int64_t> ms = promql::go::ParseDuration(args[0].s, &error);
+  if (!ms) return false;
+  result = Value::Float(static_cast<double>(*ms) / 1000);
   return true;
 }
 
