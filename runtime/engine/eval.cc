@@ -248,11 +248,8 @@ void Evaluator::ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range
     }
     return;
   }
-  const auto& ms = static_cast<const promql::MatrixSelector&>(e);
-  const auto& vs = static_cast<const promql::VectorSelector&>(Unparen(*ms.selector));
-  range_end = RefTime(vs.at, vs.offset_ms, t);
-  range_start = SaturatingSub(range_end, ms.range_ms);
-  const std::vector<SeriesRef>* refs = Select(vs);
+  const std::vector<SeriesRef>* refs =
+      SelectWindow(static_cast<const promql::MatrixSelector&>(e), t, range_start, range_end);
   if (!refs) return;
   // The window is closed, [t - range, t], as in Prometheus 2.42; staleness
   // markers are not samples.
@@ -266,6 +263,28 @@ void Evaluator::ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range
     if (scratch_.empty()) continue;
     if (!Account(scratch_.size())) return;
     fn(data_.SeriesLabels(ref), scratch_);
+  }
+}
+
+const std::vector<SeriesRef>* Evaluator::SelectWindow(const promql::MatrixSelector& ms, int64_t t,
+                                                      int64_t& range_start, int64_t& range_end) {
+  const auto& vs = static_cast<const promql::VectorSelector&>(Unparen(*ms.selector));
+  range_end = RefTime(vs.at, vs.offset_ms, t);
+  range_start = SaturatingSub(range_end, ms.range_ms);
+  return Select(vs);
+}
+
+template <typename Fn>
+void Evaluator::ForEachSummary(const promql::MatrixSelector& ms, int64_t t, int64_t& range_start,
+                               int64_t& range_end, Fn&& fn) {
+  const std::vector<SeriesRef>* refs = SelectWindow(ms, t, range_start, range_end);
+  if (!refs) return;
+  for (SeriesRef ref : *refs) {
+    data_.Summarize(ref, range_start, range_end, &summary_);
+    if (summary_.count == 0) continue;
+    stats_.samples_touched += summary_.count;
+    if (!Account(static_cast<size_t>(summary_.count))) return;
+    fn(data_.SeriesLabels(ref), summary_);
   }
 }
 
@@ -323,6 +342,18 @@ void Evaluator::ForEachRangeResult(const promql::Call& call, size_t range_arg, i
   }
   // last_over_time acts like an offset and keeps the name.
   const bool drop_name = name != "last_over_time";
+  const promql::Expr& range = Unparen(*call.args[range_arg]);
+  if (const SummaryImpl summary = FindSummaryImpl(name);
+      summary && range.kind == NodeKind::MatrixSelector) {
+    FunctionCall fc{call, args, t};
+    ForEachSummary(static_cast<const promql::MatrixSelector&>(range), t, fc.range_start,
+                   fc.range_end, [&](const Labels& labels, const WindowSummary& window) {
+                     if (const std::optional<double> v = summary(fc, window)) {
+                       fn(labels, drop_name, *v);
+                     }
+                   });
+    return;
+  }
   // One series at a time, in a Matrix the function reads in place: the
   // window's samples are swapped in, not copied; the functions do not read
   // the series' labels.

@@ -15,6 +15,7 @@
 #include "compiler/promql/ast.h"
 #include "runtime/engine/engine.h"
 #include "runtime/model/value.h"
+#include "runtime/model/window_summary.h"
 #include "runtime/storage/queryable.h"
 
 namespace monc::runtime::internal {
@@ -49,12 +50,6 @@ class Evaluator {
   const QueryStats& stats() const { return stats_; }
 
  private:
-  // Each series of a range-vector argument with its window of samples.
-  struct Window {
-    const Labels* labels;
-    const std::vector<Sample>* samples;
-  };
-
   Value EvalCall(const promql::Call& call, int64_t t);
   Value EvalRangeCall(const promql::Call& call, size_t range_arg, int64_t t);
   Value EvalUnary(const promql::Unary& unary, int64_t t);
@@ -89,6 +84,16 @@ class Evaluator {
   void ForEachWindow(const promql::Expr& arg, int64_t t, int64_t& range_start,
                      int64_t& range_end, Fn&& fn);
 
+  // Calls `fn(labels, summary)` for each series of the matrix selector `ms`
+  // with samples in its window at `t`, and sets the window's bounds: the
+  // store summarizes the window without handing out its samples.
+  template <typename Fn>
+  void ForEachSummary(const promql::MatrixSelector& ms, int64_t t, int64_t& range_start,
+                      int64_t& range_end, Fn&& fn);
+  // The series of the matrix selector `ms`, and its window at `t`.
+  const std::vector<SeriesRef>* SelectWindow(const promql::MatrixSelector& ms, int64_t t,
+                                             int64_t& range_start, int64_t& range_end);
+
   // The series `vs` selects, compiled and looked up once per query.
   const std::vector<SeriesRef>* Select(const promql::VectorSelector& vs);
   // The time a selector or subquery is evaluated at, after @ and offset.
@@ -111,6 +116,7 @@ class Evaluator {
   int64_t steps_ = 0;
   std::unordered_map<const promql::VectorSelector*, std::vector<SeriesRef>> selections_;
   std::vector<Sample> scratch_;  // reused by every selector read
+  WindowSummary summary_;        // reused by every summarized window
   std::vector<uint64_t> hashes_;  // reused by CheckUnique
 };
 

@@ -15,8 +15,25 @@ namespace {
 
 using namespace functions;  // NOLINT: the table names every implementation
 
+struct Row {
+  std::string_view name;
+  FunctionImpl impl;
+  SummaryImpl summary = nullptr;
+};
+
+// A function computed from its window's summary, over the samples the
+// engine passes.
+template <SummaryImpl F>
+Vector FromSummary(const FunctionCall& call, std::string&) {
+  WindowSummary window;
+  for (const Sample& s : RangeArg(call, 0)) window.Add(s);
+  const std::optional<double> v = F(call, window);
+  if (!v) return {};
+  return {{Labels(), call.t, *v}};
+}
+
 // Sorted by name, as functions.def.
-constexpr std::pair<std::string_view, FunctionImpl> kImpls[] = {
+constexpr Row kImpls[] = {
     {"abs", Abs},
     {"absent", Absent},
     {"absent_over_time", AbsentOverTime},
@@ -34,13 +51,13 @@ constexpr std::pair<std::string_view, FunctionImpl> kImpls[] = {
     {"clamp_min", ClampMin},
     {"cos", Cos},
     {"cosh", Cosh},
-    {"count_over_time", CountOverTime},
+    {"count_over_time", FromSummary<CountOverTimeOf>, CountOverTimeOf},
     {"day_of_month", DayOfMonth},
     {"day_of_week", DayOfWeek},
     {"day_of_year", DayOfYear},
     {"days_in_month", DaysInMonth},
     {"deg", Deg},
-    {"delta", Delta},
+    {"delta", FromSummary<DeltaOf>, DeltaOf},
     {"deriv", Deriv},
     {"exp", Exp},
     {"floor", Floor},
@@ -51,11 +68,11 @@ constexpr std::pair<std::string_view, FunctionImpl> kImpls[] = {
     {"holt_winters", HoltWinters},
     {"hour", Hour},
     {"idelta", Idelta},
-    {"increase", Increase},
+    {"increase", FromSummary<IncreaseOf>, IncreaseOf},
     {"irate", Irate},
     {"label_join", LabelJoin},
     {"label_replace", LabelReplace},
-    {"last_over_time", LastOverTime},
+    {"last_over_time", FromSummary<LastOverTimeOf>, LastOverTimeOf},
     {"ln", Ln},
     {"log10", Log10},
     {"log2", Log2},
@@ -65,11 +82,11 @@ constexpr std::pair<std::string_view, FunctionImpl> kImpls[] = {
     {"month", Month},
     {"pi", Pi},
     {"predict_linear", PredictLinear},
-    {"present_over_time", PresentOverTime},
+    {"present_over_time", FromSummary<PresentOverTimeOf>, PresentOverTimeOf},
     {"quantile_over_time", QuantileOverTime},
     {"rad", Rad},
-    {"rate", Rate},
-    {"resets", Resets},
+    {"rate", FromSummary<RateOf>, RateOf},
+    {"resets", FromSummary<ResetsOf>, ResetsOf},
     {"round", Round},
     {"scalar", ScalarFunc},
     {"sgn", Sgn},
@@ -89,17 +106,27 @@ constexpr std::pair<std::string_view, FunctionImpl> kImpls[] = {
     {"year", Year},
 };
 
+const Row* FindRow(std::string_view name) {
+  auto it = std::lower_bound(std::begin(kImpls), std::end(kImpls), name,
+                             [](const Row& row, std::string_view n) { return row.name < n; });
+  return it != std::end(kImpls) && it->name == name ? it : nullptr;
+}
+
 }  // namespace
 
 FunctionImpl FindFunctionImpl(std::string_view name) {
-  auto it = std::lower_bound(std::begin(kImpls), std::end(kImpls), name,
-                             [](const auto& row, std::string_view n) { return row.first < n; });
-  return it != std::end(kImpls) && it->first == name ? it->second : nullptr;
+  const Row* row = FindRow(name);
+  return row ? row->impl : nullptr;
+}
+
+SummaryImpl FindSummaryImpl(std::string_view name) {
+  const Row* row = FindRow(name);
+  return row ? row->summary : nullptr;
 }
 
 std::vector<std::string_view> ImplementedFunctions() {
   std::vector<std::string_view> names;
-  for (const auto& row : kImpls) names.push_back(row.first);
+  for (const Row& row : kImpls) names.push_back(row.name);
   return names;
 }
 

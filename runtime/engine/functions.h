@@ -18,12 +18,14 @@
 #define MONC_RUNTIME_ENGINE_FUNCTIONS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "compiler/promql/ast.h"
 #include "runtime/model/value.h"
+#include "runtime/model/window_summary.h"
 
 namespace monc::runtime {
 
@@ -45,6 +47,17 @@ using FunctionImpl = Vector (*)(const FunctionCall& call, std::string& error);
 
 // nullptr for a name without an implementation.
 FunctionImpl FindFunctionImpl(std::string_view name);
+
+// The range functions that need only a summary of the window (rate,
+// increase, delta, resets, count_over_time, last_over_time,
+// present_over_time) have this form too: given the summary of a non-empty
+// window of a matrix selector, the function's value, or none. The engine
+// then asks the store for the summary, not the samples; their
+// FunctionImpl is the same code over a summary of the samples.
+using SummaryImpl = std::optional<double> (*)(const FunctionCall& call, const WindowSummary& window);
+
+// nullptr for a function without a summary form.
+SummaryImpl FindSummaryImpl(std::string_view name);
 
 // The labels absent() and absent_over_time() give their one element: those
 // an equality matcher of the selector in `arg` fixes, not __name__; none

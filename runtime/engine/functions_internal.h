@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,28 +58,28 @@ inline void KahanAdd(double inc, double& sum, double& c) {
 }
 
 // functions_range.cc
-Vector Rate(const FunctionCall& call, std::string& error);
-Vector Increase(const FunctionCall& call, std::string& error);
-Vector Delta(const FunctionCall& call, std::string& error);
+std::optional<double> RateOf(const FunctionCall& call, const WindowSummary& window);
+std::optional<double> IncreaseOf(const FunctionCall& call, const WindowSummary& window);
+std::optional<double> DeltaOf(const FunctionCall& call, const WindowSummary& window);
+std::optional<double> ResetsOf(const FunctionCall& call, const WindowSummary& window);
 Vector Irate(const FunctionCall& call, std::string& error);
 Vector Idelta(const FunctionCall& call, std::string& error);
 Vector Deriv(const FunctionCall& call, std::string& error);
 Vector PredictLinear(const FunctionCall& call, std::string& error);
 Vector HoltWinters(const FunctionCall& call, std::string& error);
 Vector Changes(const FunctionCall& call, std::string& error);
-Vector Resets(const FunctionCall& call, std::string& error);
 
 // functions_over_time.cc
+std::optional<double> CountOverTimeOf(const FunctionCall& call, const WindowSummary& window);
+std::optional<double> LastOverTimeOf(const FunctionCall& call, const WindowSummary& window);
+std::optional<double> PresentOverTimeOf(const FunctionCall& call, const WindowSummary& window);
 Vector AvgOverTime(const FunctionCall& call, std::string& error);
 Vector SumOverTime(const FunctionCall& call, std::string& error);
-Vector CountOverTime(const FunctionCall& call, std::string& error);
 Vector MinOverTime(const FunctionCall& call, std::string& error);
 Vector MaxOverTime(const FunctionCall& call, std::string& error);
 Vector StddevOverTime(const FunctionCall& call, std::string& error);
 Vector StdvarOverTime(const FunctionCall& call, std::string& error);
 Vector QuantileOverTime(const FunctionCall& call, std::string& error);
-Vector LastOverTime(const FunctionCall& call, std::string& error);
-Vector PresentOverTime(const FunctionCall& call, std::string& error);
 Vector AbsentOverTime(const FunctionCall& call, std::string& error);
 
 // functions_math.cc

@@ -1,6 +1,7 @@
 // The *_over_time functions: one value from all the samples of a series'
 // window (never empty), through the one helper OverTime.
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,8 @@ Vector SumOverTime(const FunctionCall& call, std::string&) {
   });
 }
 
-Vector CountOverTime(const FunctionCall& call, std::string&) {
-  return OverTime(call, 0, [](const std::vector<Sample>& s) { return double(s.size()); });
+std::optional<double> CountOverTimeOf(const FunctionCall&, const WindowSummary& window) {
+  return static_cast<double>(window.count);
 }
 
 // A NaN is replaced by any later value, and otherwise loses every
@@ -101,18 +102,18 @@ Vector QuantileOverTime(const FunctionCall& call, std::string&) {
   });
 }
 
-Vector LastOverTime(const FunctionCall& call, std::string&) {
-  return OverTime(call, 0, [](const std::vector<Sample>& s) { return s.back().v; });
+std::optional<double> LastOverTimeOf(const FunctionCall&, const WindowSummary& window) {
+  return window.last.v;
 }
 
-Vector PresentOverTime(const FunctionCall& call, std::string&) {
-  return OverTime(call, 0, [](const std::vector<Sample>&) { return 1.0; });
+std::optional<double> PresentOverTimeOf(const FunctionCall&, const WindowSummary&) {
+  return 1.0;
 }
 
 // The engine turns "some step had samples" into absent_over_time's result;
 // a call here only says the window was not empty.
-Vector AbsentOverTime(const FunctionCall& call, std::string& error) {
-  return PresentOverTime(call, error);
+Vector AbsentOverTime(const FunctionCall& call, std::string&) {
+  return OverTime(call, 0, [](const std::vector<Sample>&) { return 1.0; });
 }
 
 }  // namespace monc::runtime::functions

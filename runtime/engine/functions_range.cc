@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,23 +28,19 @@ double GoSeconds(int64_t ms) {
 // sample (plus the values lost at counter resets), extrapolated towards the
 // window's edges when the samples come close enough to them to suggest the
 // series covers the whole window.
-Vector ExtrapolatedRate(const FunctionCall& call, bool is_counter, bool is_rate) {
-  const std::vector<Sample>& s = RangeArg(call, 0);
-  if (s.size() < 2) return {};
-  const Sample& first = s.front();
-  const Sample& last = s.back();
+std::optional<double> ExtrapolatedRate(const FunctionCall& call, const WindowSummary& w,
+                                       bool is_counter, bool is_rate) {
+  if (w.count < 2) return std::nullopt;
+  const Sample& first = w.first;
+  const Sample& last = w.last;
   double result = last.v - first.v;
   if (is_counter) {
-    double prev = first.v;
-    for (size_t i = 1; i < s.size(); ++i) {
-      if (s[i].v < prev) result += prev;
-      prev = s[i].v;
-    }
+    for (double lost : w.resets) result += lost;
   }
   double to_start = static_cast<double>(first.t - call.range_start) / 1000;
   const double to_end = static_cast<double>(call.range_end - last.t) / 1000;
   const double sampled = static_cast<double>(last.t - first.t) / 1000;
-  const double average = sampled / static_cast<double>(s.size() - 1);
+  const double average = sampled / static_cast<double>(w.count - 1);
   if (is_counter && result > 0 && first.v >= 0) {
     // A counter starts at zero: never extrapolate below it.
     const double to_zero = sampled * (first.v / result);
@@ -57,7 +54,7 @@ Vector ExtrapolatedRate(const FunctionCall& call, bool is_counter, bool is_rate)
   interval += to_end < threshold ? to_end : average / 2;
   double factor = interval / sampled;
   if (is_rate) factor /= GoSeconds(call.range_end - call.range_start);
-  return One(call, result * factor);
+  return result * factor;
 }
 
 // irate and idelta: the last two samples only.
@@ -118,14 +115,16 @@ bool ValidFactor(double f, std::string_view name, std::string_view symbol, std::
 
 }  // namespace
 
-Vector Rate(const FunctionCall& call, std::string&) { return ExtrapolatedRate(call, true, true); }
-
-Vector Increase(const FunctionCall& call, std::string&) {
-  return ExtrapolatedRate(call, true, false);
+std::optional<double> RateOf(const FunctionCall& call, const WindowSummary& window) {
+  return ExtrapolatedRate(call, window, true, true);
 }
 
-Vector Delta(const FunctionCall& call, std::string&) {
-  return ExtrapolatedRate(call, false, false);
+std::optional<double> IncreaseOf(const FunctionCall& call, const WindowSummary& window) {
+  return ExtrapolatedRate(call, window, true, false);
+}
+
+std::optional<double> DeltaOf(const FunctionCall& call, const WindowSummary& window) {
+  return ExtrapolatedRate(call, window, false, false);
 }
 
 Vector Irate(const FunctionCall& call, std::string&) { return InstantValue(call, true); }
@@ -176,11 +175,8 @@ Vector Changes(const FunctionCall& call, std::string&) {
   return One(call, changes);
 }
 
-Vector Resets(const FunctionCall& call, std::string&) {
-  const std::vector<Sample>& s = RangeArg(call, 0);
-  int resets = 0;
-  for (size_t i = 1; i < s.size(); ++i) resets += s[i].v < s[i - 1].v;
-  return One(call, resets);
+std::optional<double> ResetsOf(const FunctionCall&, const WindowSummary& window) {
+  return static_cast<double>(window.resets.size());
 }
 
 }  // namespace monc::runtime::functions

@@ -43,8 +43,11 @@ Chunk::Chunk(Chunk&& other) noexcept
     : min_t_(other.min_t_),
       max_t_(other.max_t_),
       data_(std::exchange(other.data_, nullptr)),
+      last_bits_(other.last_bits_),
       size_(std::exchange(other.size_, 0)),
-      count_(std::exchange(other.count_, 0)) {}
+      count_(std::exchange(other.count_, 0)),
+      resets_(std::exchange(other.resets_, 0)),
+      has_stale_(std::exchange(other.has_stale_, false)) {}
 
 Chunk& Chunk::operator=(Chunk&& other) noexcept {
   if (this != &other) {
@@ -52,10 +55,30 @@ Chunk& Chunk::operator=(Chunk&& other) noexcept {
     min_t_ = other.min_t_;
     max_t_ = other.max_t_;
     data_ = std::exchange(other.data_, nullptr);
+    last_bits_ = other.last_bits_;
     size_ = std::exchange(other.size_, 0);
     count_ = std::exchange(other.count_, 0);
+    resets_ = std::exchange(other.resets_, 0);
+    has_stale_ = std::exchange(other.has_stale_, false);
   }
   return *this;
+}
+
+double Chunk::first_v() const {
+  // The stream starts with the first value's 64 bits, most significant
+  // byte first.
+  uint64_t bits;
+  std::memcpy(&bits, data_, sizeof bits);
+  bits = __builtin_bswap64(bits);
+  double v;
+  std::memcpy(&v, &bits, sizeof v);
+  return v;
+}
+
+double Chunk::last_v() const {
+  double v;
+  std::memcpy(&v, &last_bits_, sizeof v);
+  return v;
 }
 
 void ChunkAppender::WriteBits(Chunk& c, uint64_t bits, int n) {
@@ -106,6 +129,9 @@ void ChunkAppender::WriteValue(Chunk& c, uint64_t bits) {
 
 void ChunkAppender::Append(Chunk& c, int64_t t, double v) {
   const uint64_t bits = Bits(v);
+  if (bits == kStaleNaNBits) c.has_stale_ = true;
+  if (c.count_ > 0 && v < c.last_v()) ++c.resets_;
+  c.last_bits_ = bits;
   if (c.count_ == 0) {
     // The first timestamp is the chunk's min_t: only the value is written.
     c.min_t_ = c.max_t_ = t;

@@ -46,14 +46,26 @@ class Chunk {
   // is still being appended to; see ChunkAppender::Seal).
   size_t size() const { return size_; }
 
+  // Facts kept beside the bits so that a window covering the whole chunk
+  // is summarized without decoding it (WindowSummary): the values at min_t
+  // and max_t, how many samples are lower than the one before them, and
+  // whether any is a staleness marker. Only for a chunk with samples.
+  double first_v() const;
+  double last_v() const;
+  int resets() const { return resets_; }
+  bool has_stale() const { return has_stale_; }
+
  private:
   friend class ChunkAppender;
   friend class ChunkIterator;
   int64_t min_t_ = 0;
   int64_t max_t_ = 0;
   uint8_t* data_ = nullptr;  // malloc'ed: growing and sealing are realloc
+  uint64_t last_bits_ = 0;
   uint32_t size_ = 0;
   uint16_t count_ = 0;
+  uint8_t resets_ = 0;  // at most kSamplesPerChunk - 1
+  bool has_stale_ = false;
 };
 
 // The state of appending to one chunk: one per series, for its newest
@@ -65,8 +77,6 @@ class ChunkAppender {
   // Releases the spare capacity of a chunk that will not grow again.
   void Seal(Chunk& c);
   size_t capacity() const { return capacity_; }
-  // The bits of the last value appended: Append's duplicate check.
-  uint64_t last_value_bits() const { return value_; }
 
  private:
   void WriteBits(Chunk& c, uint64_t bits, int n);

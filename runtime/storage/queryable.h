@@ -11,6 +11,7 @@
 #include "runtime/model/labels.h"
 #include "runtime/model/matcher.h"
 #include "runtime/model/value.h"
+#include "runtime/model/window_summary.h"
 
 namespace monc::runtime {
 
@@ -41,6 +42,16 @@ class Queryable {
     if (samples.empty()) return false;
     *out = samples.back();
     return true;
+  }
+
+  // Sets `out` to the summary of the samples of `ref` with mint <= t <=
+  // maxt (staleness markers not counted). A store can answer it from
+  // per-chunk facts; this default reads the range.
+  virtual void Summarize(SeriesRef ref, int64_t mint, int64_t maxt, WindowSummary* out) const {
+    std::vector<Sample> samples;
+    Samples(ref, mint, maxt, samples);
+    out->Clear();
+    for (const Sample& s : samples) out->Add(s);
   }
 };
 

@@ -172,9 +172,8 @@ AppendStatus SeriesStore::Append(SeriesRef ref, int64_t t, double v) {
       return AppendStatus::OutOfOrder;
     }
     if (t == head.max_t()) {
-      uint64_t bits;
-      std::memcpy(&bits, &v, sizeof bits);
-      if (bits == s.appender.last_value_bits()) return AppendStatus::Ok;
+      const double last = head.last_v();
+      if (std::memcmp(&v, &last, sizeof v) == 0) return AppendStatus::Ok;
       ++m.counts.rejected_duplicate;
       return AppendStatus::Duplicate;
     }
@@ -274,6 +273,25 @@ void SeriesStore::Samples(SeriesRef ref, int64_t mint, int64_t maxt,
   for (; it != chunks.end() && it->min_t() <= maxt; ++it) DecodeChunk(*it, mint, maxt, out);
 }
 
+void SeriesStore::Summarize(SeriesRef ref, int64_t mint, int64_t maxt,
+                            WindowSummary* out) const {
+  out->Clear();
+  const std::vector<Chunk>& chunks = impl_->at(ref).chunks;
+  auto it = std::partition_point(chunks.begin(), chunks.end(),
+                                 [&](const Chunk& c) { return c.max_t() < mint; });
+  for (; it != chunks.end() && it->min_t() <= maxt; ++it) {
+    const Chunk& c = *it;
+    if (c.min_t() >= mint && c.max_t() <= maxt && c.resets() == 0 && !c.has_stale()) {
+      out->AddRun({c.min_t(), c.first_v()}, {c.max_t(), c.last_v()}, c.count());
+      continue;
+    }
+    ChunkIterator samples(c);
+    while (samples.Next() && samples.t() <= maxt) {
+      if (samples.t() >= mint) out->Add({samples.t(), samples.v()});
+    }
+  }
+}
+
 bool SeriesStore::LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* out) const {
   const MemSeries& s = impl_->at(ref);
   // The chunk holding the newest sample at or before maxt: the last one
@@ -283,12 +301,9 @@ bool SeriesStore::LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* 
   if (it == s.chunks.begin()) return false;
   const Chunk& c = *--it;
   if (c.max_t() < mint) return false;
-  if (&c == &s.chunks.back() && c.max_t() <= maxt) {
-    // Rules evaluate at the newest time: the appender still holds the
-    // newest value, so nothing is decoded.
-    const uint64_t bits = s.appender.last_value_bits();
-    out->t = c.max_t();
-    std::memcpy(&out->v, &bits, sizeof bits);
+  if (c.max_t() <= maxt) {
+    // Rules evaluate at the newest time: nothing is decoded.
+    *out = {c.max_t(), c.last_v()};
     return true;
   }
   ChunkIterator samples(c);

@@ -80,6 +80,10 @@ class SeriesStore final : public Queryable {
   void Samples(SeriesRef ref, int64_t mint, int64_t maxt,
                std::vector<Sample>& out) const override;
   bool LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* out) const override;
+  // Decodes only the chunks the window cuts, or that hold a counter reset
+  // or a staleness marker: a chunk inside the window is summarized from
+  // the facts it keeps.
+  void Summarize(SeriesRef ref, int64_t mint, int64_t maxt, WindowSummary* out) const override;
 
  private:
   struct Impl;

@@ -160,6 +160,50 @@ TEST_F(StoreTest, LastSampleIsTheNewestInTheRange) {
   }
 }
 
+// Summarize skips decoding the chunks a window covers whole: its summary
+// must be, bit for bit, the one built from the window's samples, for
+// counters with resets, awkward values and staleness markers, windows
+// cutting chunks anywhere.
+TEST_F(StoreTest, SummarizeAgreesWithTheSamples) {
+  std::mt19937_64 rng(11);
+  std::vector<std::pair<SeriesRef, std::vector<Sample>>> series;
+  series.push_back({Add({{"__name__", "awkward"}}), AwkwardSamples(700, 9)});
+  for (int shape = 0; shape < 4; ++shape) {
+    // A counter at 15 s with a reset every ~`every` samples (never for
+    // shape 0), NaNs for shape 2, a staleness marker now and then for 3.
+    const int every = shape == 0 ? 0 : 97 + 40 * shape;
+    std::vector<Sample> samples;
+    double v = 0;
+    for (int i = 0; i < 900; ++i) {
+      v = every > 0 && i % every == every - 1 ? static_cast<double>(rng() % 5) : v + rng() % 100;
+      double value = v;
+      if (shape == 2 && i % 71 == 5) value = std::nan("");
+      if (shape == 3 && i % 211 == 100) value = StaleNaN();
+      samples.push_back({1700000000000 + i * 15000 + static_cast<int64_t>(rng() % 7), value});
+    }
+    series.push_back({Add({{"__name__", "counter"}, {"shape", std::to_string(shape)}}), samples});
+  }
+  for (const auto& [ref, samples] : series) {
+    for (const Sample& s : samples) ASSERT_EQ(store_.Append(ref, s.t, s.v), AppendStatus::Ok);
+    for (int i = 0; i < 300; ++i) {
+      const Sample& a = samples[rng() % samples.size()];
+      const Sample& b = samples[rng() % samples.size()];
+      const int64_t mint = std::min(a.t, b.t) - static_cast<int64_t>(rng() % 2);
+      const int64_t maxt = std::max(a.t, b.t) + static_cast<int64_t>(rng() % 2);
+      WindowSummary want, got;
+      store_.Queryable::Summarize(ref, mint, maxt, &want);
+      store_.Summarize(ref, mint, maxt, &got);
+      ASSERT_EQ(want.count, got.count) << mint << " " << maxt;
+      if (want.count == 0) continue;
+      ExpectSameSamples({want.first, want.last}, {got.first, got.last});
+      ASSERT_EQ(want.resets.size(), got.resets.size()) << mint << " " << maxt;
+      for (size_t r = 0; r < want.resets.size(); ++r) {
+        EXPECT_EQ(Bits(want.resets[r]), Bits(got.resets[r])) << "reset " << r;
+      }
+    }
+  }
+}
+
 TEST_F(StoreTest, AppendValidatesAsPrometheusHead) {
   SeriesRef ref = Add({{"__name__", "x"}});
   EXPECT_EQ(store_.Append(ref, 1000, 1), AppendStatus::Ok);
