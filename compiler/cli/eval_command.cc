@@ -117,6 +117,9 @@ std::optional<int> LoadData(const EvalOptions& opts, runtime::SeriesStore& store
               << " more errors\n";
   }
   if (loaded.stopped) return 1;
+  // Part of loading, as a TSDB block's sorted index is: the first rule
+  // would otherwise pay for it.
+  store.SortSeries();
   if (opts.stats) {
     runtime::StoreStats s = store.Stats();
     std::cerr << "load: " << Millis(Clock::now() - start) << " ms, " << s.series << " series, "

@@ -190,7 +190,7 @@ void Aggregation::Add(const Labels& input_labels, bool drop_name, double v) {
     labels = &with_value;
     drop_name = false;
   }
-  const uint64_t key = without_           ? HashLabelsIgnoring(*labels, grouping_)
+  const uint64_t key = without_           ? HashLabelsIgnoring(*labels, grouping_, true)
                        : grouping_.empty() ? 0
                                            : HashLabelsOn(*labels, grouping_, drop_name);
   auto [it, inserted] = index_.try_emplace(key, groups_.size());

@@ -98,7 +98,7 @@ class Signer {
     std::sort(names_.begin(), names_.end());
   }
   uint64_t operator()(const Labels& l) const {
-    return on_ ? HashLabelsOn(l, names_, false) : HashLabelsIgnoring(l, names_);
+    return on_ ? HashLabelsOn(l, names_, false) : HashLabelsIgnoring(l, names_, true);
   }
   // The labels the key is made of (Prometheus's MatchLabels), for messages.
   Labels Group(const Labels& l) const {

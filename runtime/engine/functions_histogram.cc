@@ -14,6 +14,7 @@
 #include "compiler/promql/go_strconv.h"
 #include "runtime/engine/functions_internal.h"
 #include "runtime/engine/quantile.h"
+#include "runtime/model/label_hash.h"
 
 namespace monc::runtime::functions {
 namespace {
@@ -41,16 +42,20 @@ Vector HistogramQuantile(const FunctionCall& call, std::string&) {
     Labels labels;
     std::vector<Bucket> buckets;
   };
+  static const std::vector<std::string> kLe = {"le"};
   std::vector<Group> groups;
   std::unordered_map<uint64_t, size_t> index;
+  // A histogram's few bounds repeat in every group: each is parsed once.
+  std::unordered_map<std::string_view, std::optional<double>> bounds;
   for (const VectorElement& el : in) {
-    const std::optional<double> bound = ParseLe(el.labels.Get("le"));
-    if (!bound) continue;
-    LabelsBuilder without_le(el.labels);
-    without_le.Del("le");
-    const auto [it, added] = index.emplace(without_le.Build().Hash(), groups.size());
-    if (added) groups.push_back({without_le.Del(kMetricName).Build(), {}});
-    groups[it->second].buckets.push_back({*bound, el.v});
+    const std::string_view le = el.labels.Get("le");
+    auto [bound, fresh] = bounds.try_emplace(le);
+    if (fresh) bound->second = ParseLe(le);
+    if (!bound->second) continue;
+    const auto [it, added] =
+        index.emplace(HashLabelsIgnoring(el.labels, kLe, /*drop_name=*/false), groups.size());
+    if (added) groups.push_back({LabelsBuilder(el.labels).Del("le").Del(kMetricName).Build(), {}});
+    groups[it->second].buckets.push_back({*bound->second, el.v});
   }
   Vector out;
   out.reserve(groups.size());

@@ -16,7 +16,7 @@ namespace {
 // name and value, which for short labels costs more than the hashing.
 class Hasher {
  public:
-  Hasher() { XXH64_reset(&state_, 0); }
+  Hasher() = default;
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
 
@@ -47,6 +47,8 @@ class Hasher {
     }
   }
   void Flush() {
+    // Most label sets fit the buffer and never need the streaming state.
+    if (!streaming_) XXH64_reset(&state_, 0);
     XXH64_update(&state_, buffer_, used_);
     used_ = 0;
     streaming_ = true;
@@ -83,13 +85,14 @@ uint64_t HashLabelsOn(const Labels& labels, const std::vector<std::string>& sort
   return h.Digest();
 }
 
-uint64_t HashLabelsIgnoring(const Labels& labels, const std::vector<std::string>& sorted_names) {
+uint64_t HashLabelsIgnoring(const Labels& labels, const std::vector<std::string>& sorted_names,
+                            bool drop_name) {
   Hasher h;
   auto name = sorted_names.begin();
   for (const Label& l : labels) {
     while (name != sorted_names.end() && *name < l.name) ++name;
     const bool ignored = name != sorted_names.end() && *name == l.name;
-    if (!ignored && l.name != kMetricName) h.Add(l);
+    if (!ignored && !(drop_name && l.name == kMetricName)) h.Add(l);
   }
   return h.Digest();
 }

@@ -23,8 +23,10 @@ uint64_t HashLabels(const Labels& labels, bool drop_name);
 // when `drop_name`.
 uint64_t HashLabelsOn(const Labels& labels, const std::vector<std::string>& sorted_names,
                       bool drop_name);
-// All labels but those in `sorted_names` and __name__ (HashWithoutLabels).
-uint64_t HashLabelsIgnoring(const Labels& labels, const std::vector<std::string>& sorted_names);
+// All labels but those in `sorted_names` (HashWithoutLabels), __name__
+// left out when `drop_name`.
+uint64_t HashLabelsIgnoring(const Labels& labels, const std::vector<std::string>& sorted_names,
+                            bool drop_name);
 
 }  // namespace monc::runtime
 

@@ -94,12 +94,13 @@ LabelsBuilder& LabelsBuilder::Keep(const std::vector<std::string>& names) {
 
 Labels CopyLabels(const Labels& labels, bool drop_name) {
   if (!drop_name || !labels.Has(kMetricName)) return labels;
-  std::vector<Label> kept;
-  kept.reserve(labels.size() - 1);
+  // Still sorted and unique without one of its labels: nothing to sort.
+  Labels out;
+  out.labels_.reserve(labels.size() - 1);
   for (const Label& l : labels) {
-    if (l.name != kMetricName) kept.push_back(l);
+    if (l.name != kMetricName) out.labels_.push_back(l);
   }
-  return Labels::FromUnsorted(std::move(kept));
+  return out;
 }
 
 Labels LabelsBuilder::Build() const {

@@ -63,6 +63,7 @@ class Labels {
 
  private:
   friend class LabelsBuilder;
+  friend Labels CopyLabels(const Labels& labels, bool drop_name);
   std::vector<Label> labels_;
 };
 

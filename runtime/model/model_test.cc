@@ -20,7 +20,9 @@ TEST(Labels, SortsDropsEmptyAndPrints) {
 TEST(Labels, HashesSeparateNamesFromValues) {
   EXPECT_NE(Labels::FromMap({{"a", "bc"}}).Hash(), Labels::FromMap({{"ab", "c"}}).Hash());
   Labels l = Labels::FromMap({{"__name__", "x"}, {"a", "1"}, {"b", "2"}});
-  EXPECT_EQ(HashLabelsIgnoring(l, {"b"}), Labels::FromMap({{"a", "1"}}).Hash());
+  EXPECT_EQ(HashLabelsIgnoring(l, {"b"}, true), Labels::FromMap({{"a", "1"}}).Hash());
+  EXPECT_EQ(HashLabelsIgnoring(l, {"b"}, false),
+            Labels::FromMap({{"__name__", "x"}, {"a", "1"}}).Hash());
   EXPECT_EQ(HashLabelsOn(l, {"a"}, false), Labels::FromMap({{"a", "1"}}).Hash());
 }
 

@@ -248,6 +248,8 @@ StoreStats SeriesStore::Stats() const {
   return stats;
 }
 
+void SeriesStore::SortSeries() const { impl_->RefreshOrder(); }
+
 std::vector<SeriesRef> SeriesStore::Select(const std::vector<Matcher>& matchers) const {
   const Impl& m = *impl_;
   std::vector<SeriesRef> refs = m.postings.Select(matchers);

@@ -75,6 +75,11 @@ class SeriesStore final : public Queryable {
 
   StoreStats Stats() const;
 
+  // Puts the series created since the last query in the label order
+  // Select returns them in. Select does it when needed; a loader calls it
+  // once done so that the first query does not pay for it.
+  void SortSeries() const;
+
   std::vector<SeriesRef> Select(const std::vector<Matcher>& matchers) const override;
   const Labels& SeriesLabels(SeriesRef ref) const override;
   void Samples(SeriesRef ref, int64_t mint, int64_t maxt,
