@@ -44,6 +44,7 @@ Chunk::Chunk(Chunk&& other) noexcept
       max_t_(other.max_t_),
       data_(std::exchange(other.data_, nullptr)),
       last_bits_(other.last_bits_),
+      checkpoint_(other.checkpoint_),
       size_(std::exchange(other.size_, 0)),
       count_(std::exchange(other.count_, 0)),
       resets_(std::exchange(other.resets_, 0)),
@@ -56,6 +57,7 @@ Chunk& Chunk::operator=(Chunk&& other) noexcept {
     max_t_ = other.max_t_;
     data_ = std::exchange(other.data_, nullptr);
     last_bits_ = other.last_bits_;
+    checkpoint_ = other.checkpoint_;
     size_ = std::exchange(other.size_, 0);
     count_ = std::exchange(other.count_, 0);
     resets_ = std::exchange(other.resets_, 0);
@@ -132,6 +134,10 @@ void ChunkAppender::Append(Chunk& c, int64_t t, double v) {
   if (bits == kStaleNaNBits) c.has_stale_ = true;
   if (c.count_ > 0 && v < c.last_v()) ++c.resets_;
   c.last_bits_ = bits;
+  if (c.count_ == Chunk::kCheckpoint) {
+    c.checkpoint_ = {c.max_t_, delta_, value_, static_cast<uint16_t>(c.size_ * 8 - free_bits_),
+                     leading_, trailing_};
+  }
   if (c.count_ == 0) {
     // The first timestamp is the chunk's min_t: only the value is written.
     c.min_t_ = c.max_t_ = t;
@@ -181,7 +187,27 @@ void ChunkAppender::Seal(Chunk& c) {
 }
 
 ChunkIterator::ChunkIterator(const Chunk& c)
-    : p_(c.data_), end_(c.data_ + c.size_), remaining_(c.count_), t_(c.min_t_) {}
+    : c_(&c), p_(c.data_), end_(c.data_ + c.size_), remaining_(c.count_), t_(c.min_t_) {}
+
+int ChunkIterator::SkipBefore(int64_t t) {
+  const Chunk::Checkpoint& cp = c_->checkpoint_;
+  if (!first_ || c_->count_ <= Chunk::kCheckpoint || cp.t >= t) return 0;
+  first_ = false;
+  remaining_ = c_->count_ - Chunk::kCheckpoint;
+  t_ = cp.t;
+  delta_ = cp.delta;
+  value_ = cp.value;
+  leading_ = cp.leading;
+  trailing_ = cp.trailing;
+  p_ = c_->data_ + cp.bit / 8;
+  buf_ = 0;
+  valid_ = 0;
+  if (cp.bit % 8 != 0) {
+    Ensure(8);
+    Take(cp.bit % 8);
+  }
+  return Chunk::kCheckpoint;
+}
 
 void ChunkIterator::Refill() {
   if (end_ - p_ >= 8) {
@@ -278,6 +304,7 @@ double ChunkIterator::v() const {
 
 void DecodeChunk(const Chunk& c, int64_t mint, int64_t maxt, std::vector<Sample>& out) {
   ChunkIterator it(c);
+  it.SkipBefore(mint);
   while (it.Next()) {
     if (it.t() < mint) continue;
     if (it.t() > maxt) break;

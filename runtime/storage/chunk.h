@@ -58,10 +58,23 @@ class Chunk {
  private:
   friend class ChunkAppender;
   friend class ChunkIterator;
+  // The decoder's state after sample kCheckpoint - 1, so that a reader
+  // looking for a later time starts halfway (ChunkIterator::SkipBefore).
+  struct Checkpoint {
+    int64_t t = 0;
+    uint64_t delta = 0;
+    uint64_t value = 0;
+    uint16_t bit = 0;  // where sample kCheckpoint starts
+    uint8_t leading = 0;
+    uint8_t trailing = 0;
+  };
+  static constexpr int kCheckpoint = kSamplesPerChunk / 2;
+
   int64_t min_t_ = 0;
   int64_t max_t_ = 0;
   uint8_t* data_ = nullptr;  // malloc'ed: growing and sealing are realloc
   uint64_t last_bits_ = 0;
+  Checkpoint checkpoint_;  // once count_ > kCheckpoint
   uint32_t size_ = 0;
   uint16_t count_ = 0;
   uint8_t resets_ = 0;  // at most kSamplesPerChunk - 1
@@ -94,6 +107,10 @@ class ChunkAppender {
 class ChunkIterator {
  public:
   explicit ChunkIterator(const Chunk& c);
+  // Before the first Next(): skips the first half of the chunk when all of
+  // it is older than `t`, and returns how many samples it skipped (t() and
+  // v() are then the last of them).
+  int SkipBefore(int64_t t);
   // False once every sample was read.
   bool Next();
   int64_t t() const { return t_; }
@@ -109,6 +126,7 @@ class ChunkIterator {
   uint64_t Take(int n);
   uint64_t ReadBits(int n);  // n in 1..64
 
+  const Chunk* c_;
   const uint8_t* p_;
   const uint8_t* end_;
   uint64_t buf_ = 0;  // the next bits of the stream, from the top

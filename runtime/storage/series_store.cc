@@ -15,6 +15,7 @@
 
 #include "runtime/storage/chunk.h"
 #include "runtime/storage/postings.h"
+#include "runtime/storage/prefix_memo.h"
 
 namespace monc::runtime {
 namespace {
@@ -28,6 +29,7 @@ struct MemSeries {
   Labels labels;
   std::vector<Chunk> chunks;  // ascending, not overlapping; the last grows
   ChunkAppender appender;     // of chunks.back()
+  PrefixMemo memo;            // Summarize's, for the last chunk of a window
 };
 
 size_t StringHeap(const std::string& s) {
@@ -278,18 +280,45 @@ void SeriesStore::Samples(SeriesRef ref, int64_t mint, int64_t maxt,
 void SeriesStore::Summarize(SeriesRef ref, int64_t mint, int64_t maxt,
                             WindowSummary* out) const {
   out->Clear();
-  const std::vector<Chunk>& chunks = impl_->at(ref).chunks;
-  auto it = std::partition_point(chunks.begin(), chunks.end(),
+  const MemSeries& s = impl_->at(ref);
+  auto it = std::partition_point(s.chunks.begin(), s.chunks.end(),
                                  [&](const Chunk& c) { return c.max_t() < mint; });
-  for (; it != chunks.end() && it->min_t() <= maxt; ++it) {
+  for (; it != s.chunks.end() && it->min_t() <= maxt; ++it) {
     const Chunk& c = *it;
-    if (c.min_t() >= mint && c.max_t() <= maxt && c.resets() == 0 && !c.has_stale()) {
-      out->AddRun({c.min_t(), c.first_v()}, {c.max_t(), c.last_v()}, c.count());
+    ChunkIterator samples(c);
+    if (c.resets() != 0 || c.has_stale()) {
+      // Every sample counts: decode the part inside the window.
+      while (samples.Next() && samples.t() <= maxt) {
+        if (samples.t() >= mint) out->Add({samples.t(), samples.v()});
+      }
       continue;
     }
-    ChunkIterator samples(c);
-    while (samples.Next() && samples.t() <= maxt) {
-      if (samples.t() >= mint) out->Add({samples.t(), samples.v()});
+    // A chunk without resets is a run: its summary is its first sample in
+    // the window, its last and their distance in samples.
+    PrefixMemo::Entry end{c.min_t(), maxt, c.count(), {c.max_t(), c.last_v()}};
+    if (c.max_t() > maxt && !s.memo.Get(c.min_t(), maxt, &end)) {
+      // The window's last chunk, cut by maxt: decoded up to it, once for
+      // every window ending there.
+      end.count = samples.SkipBefore(maxt + 1);
+      if (end.count > 0) end.last = {samples.t(), samples.v()};
+      while (samples.Next() && samples.t() <= maxt) {
+        end.last = {samples.t(), samples.v()};
+        ++end.count;
+      }
+      s.memo.Put(end);
+      samples = ChunkIterator(c);
+    }
+    if (c.min_t() >= mint) {
+      out->AddRun({c.min_t(), c.first_v()}, end.last, end.count);
+      continue;
+    }
+    // Cut by mint: decoded up to the first sample inside the window.
+    for (int64_t before = samples.SkipBefore(mint); before < end.count && samples.Next();
+         ++before) {
+      if (samples.t() >= mint) {
+        out->AddRun({samples.t(), samples.v()}, end.last, end.count - before);
+        break;
+      }
     }
   }
 }
@@ -309,7 +338,8 @@ bool SeriesStore::LastSample(SeriesRef ref, int64_t mint, int64_t maxt, Sample* 
     return true;
   }
   ChunkIterator samples(c);
-  bool found = false;
+  bool found = samples.SkipBefore(maxt + 1) > 0 && samples.t() >= mint;
+  if (found) *out = {samples.t(), samples.v()};
   while (samples.Next() && samples.t() <= maxt) {
     if (samples.t() < mint) continue;
     *out = {samples.t(), samples.v()};

@@ -74,6 +74,29 @@ TEST(Chunk, RoundTripsEveryBitPattern) {
   }
 }
 
+// SkipBefore starts halfway only when the whole first half is older than
+// the time asked for, and then reads on exactly as from the start.
+TEST(Chunk, SkipBeforeResumesAtTheCheckpoint) {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const std::vector<Sample> want = AwkwardSamples(kSamplesPerChunk - 1, seed);
+    Chunk c;
+    ChunkAppender app;
+    for (const Sample& s : want) app.Append(c, s.t, s.v);
+    for (size_t k = 0; k < want.size(); k += 7) {
+      ChunkIterator it(c);
+      const int skipped = it.SkipBefore(want[k].t);
+      ASSERT_LE(static_cast<size_t>(skipped), k);
+      if (skipped > 0) {
+        EXPECT_EQ(it.t(), want[skipped - 1].t);
+        EXPECT_EQ(Bits(it.v()), Bits(want[skipped - 1].v));
+      }
+      std::vector<Sample> rest;
+      while (it.Next()) rest.push_back({it.t(), it.v()});
+      ExpectSameSamples(std::vector<Sample>(want.begin() + skipped, want.end()), rest);
+    }
+  }
+}
+
 TEST(Chunk, RegularCounterIsSmall) {
   Chunk c;
   ChunkAppender app;
@@ -183,6 +206,18 @@ TEST_F(StoreTest, SummarizeAgreesWithTheSamples) {
     }
     series.push_back({Add({{"__name__", "counter"}, {"shape", std::to_string(shape)}}), samples});
   }
+  auto expect_same_summary = [&](SeriesRef ref, int64_t mint, int64_t maxt) {
+    WindowSummary want, got;
+    store_.Queryable::Summarize(ref, mint, maxt, &want);
+    store_.Summarize(ref, mint, maxt, &got);
+    ASSERT_EQ(want.count, got.count) << mint << " " << maxt;
+    if (want.count == 0) return;
+    ExpectSameSamples({want.first, want.last}, {got.first, got.last});
+    ASSERT_EQ(want.resets.size(), got.resets.size()) << mint << " " << maxt;
+    for (size_t r = 0; r < want.resets.size(); ++r) {
+      EXPECT_EQ(Bits(want.resets[r]), Bits(got.resets[r])) << "reset " << r;
+    }
+  };
   for (const auto& [ref, samples] : series) {
     for (const Sample& s : samples) ASSERT_EQ(store_.Append(ref, s.t, s.v), AppendStatus::Ok);
     for (int i = 0; i < 300; ++i) {
@@ -190,16 +225,23 @@ TEST_F(StoreTest, SummarizeAgreesWithTheSamples) {
       const Sample& b = samples[rng() % samples.size()];
       const int64_t mint = std::min(a.t, b.t) - static_cast<int64_t>(rng() % 2);
       const int64_t maxt = std::max(a.t, b.t) + static_cast<int64_t>(rng() % 2);
-      WindowSummary want, got;
-      store_.Queryable::Summarize(ref, mint, maxt, &want);
-      store_.Summarize(ref, mint, maxt, &got);
-      ASSERT_EQ(want.count, got.count) << mint << " " << maxt;
-      if (want.count == 0) continue;
-      ExpectSameSamples({want.first, want.last}, {got.first, got.last});
-      ASSERT_EQ(want.resets.size(), got.resets.size()) << mint << " " << maxt;
-      for (size_t r = 0; r < want.resets.size(); ++r) {
-        EXPECT_EQ(Bits(want.resets[r]), Bits(got.resets[r])) << "reset " << r;
+      expect_same_summary(ref, mint, maxt);
+      // Windows of other lengths ending there: the memoized prefix.
+      for (int64_t range : {int64_t{0}, int64_t{300'000}, maxt - mint + 1}) {
+        expect_same_summary(ref, maxt - range, maxt);
       }
+    }
+  }
+  // Windows ending at fixed times and at the newest sample while the series
+  // grows: a memoized prefix stays right after appends.
+  const SeriesRef growing = Add({{"__name__", "growing"}});
+  const std::vector<Sample>& samples = series[2].second;
+  const int64_t fixed = samples[150].t + 3;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    ASSERT_EQ(store_.Append(growing, samples[i].t, samples[i].v), AppendStatus::Ok);
+    for (int64_t maxt : {fixed, samples[i].t, samples[i].t - 1}) {
+      expect_same_summary(growing, maxt - 300'000, maxt);
+      expect_same_summary(growing, maxt - 7'200'000, maxt);
     }
   }
 }
