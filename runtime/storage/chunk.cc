@@ -1,6 +1,8 @@
 #include "runtime/storage/chunk.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <cstring>
 #include <new>
 #include <utility>
@@ -44,11 +46,14 @@ Chunk::Chunk(Chunk&& other) noexcept
       max_t_(other.max_t_),
       data_(std::exchange(other.data_, nullptr)),
       last_bits_(other.last_bits_),
-      checkpoint_(other.checkpoint_),
       size_(std::exchange(other.size_, 0)),
       count_(std::exchange(other.count_, 0)),
       resets_(std::exchange(other.resets_, 0)),
-      has_stale_(std::exchange(other.has_stale_, false)) {}
+      has_stale_(std::exchange(other.has_stale_, false)) {
+  std::copy(std::begin(other.checkpoint_), std::end(other.checkpoint_), checkpoint_);
+  std::copy(std::begin(other.checkpoint_bits_), std::end(other.checkpoint_bits_),
+            checkpoint_bits_);
+}
 
 Chunk& Chunk::operator=(Chunk&& other) noexcept {
   if (this != &other) {
@@ -57,7 +62,9 @@ Chunk& Chunk::operator=(Chunk&& other) noexcept {
     max_t_ = other.max_t_;
     data_ = std::exchange(other.data_, nullptr);
     last_bits_ = other.last_bits_;
-    checkpoint_ = other.checkpoint_;
+    std::copy(std::begin(other.checkpoint_), std::end(other.checkpoint_), checkpoint_);
+    std::copy(std::begin(other.checkpoint_bits_), std::end(other.checkpoint_bits_),
+              checkpoint_bits_);
     size_ = std::exchange(other.size_, 0);
     count_ = std::exchange(other.count_, 0);
     resets_ = std::exchange(other.resets_, 0);
@@ -134,9 +141,11 @@ void ChunkAppender::Append(Chunk& c, int64_t t, double v) {
   if (bits == kStaleNaNBits) c.has_stale_ = true;
   if (c.count_ > 0 && v < c.last_v()) ++c.resets_;
   c.last_bits_ = bits;
-  if (c.count_ == Chunk::kCheckpoint) {
-    c.checkpoint_ = {c.max_t_, delta_, value_, static_cast<uint16_t>(c.size_ * 8 - free_bits_),
-                     leading_, trailing_};
+  if (c.count_ % Chunk::kCheckpointEvery == 0 && c.count_ > 0 &&
+      c.count_ / Chunk::kCheckpointEvery <= Chunk::kCheckpoints) {
+    const int i = c.count_ / Chunk::kCheckpointEvery - 1;
+    c.checkpoint_[i] = {c.max_t_, delta_, value_};
+    c.checkpoint_bits_[i] = {static_cast<uint16_t>(c.size_ * 8 - free_bits_), leading_, trailing_};
   }
   if (c.count_ == 0) {
     // The first timestamp is the chunk's min_t: only the value is written.
@@ -190,23 +199,28 @@ ChunkIterator::ChunkIterator(const Chunk& c)
     : c_(&c), p_(c.data_), end_(c.data_ + c.size_), remaining_(c.count_), t_(c.min_t_) {}
 
 int ChunkIterator::SkipBefore(int64_t t) {
-  const Chunk::Checkpoint& cp = c_->checkpoint_;
-  if (!first_ || c_->count_ <= Chunk::kCheckpoint || cp.t >= t) return 0;
+  if (!first_) return 0;
+  int i = std::min((c_->count_ - 1) / Chunk::kCheckpointEvery, Chunk::kCheckpoints) - 1;
+  while (i >= 0 && c_->checkpoint_[i].t >= t) --i;
+  if (i < 0) return 0;
+  const Chunk::Checkpoint& cp = c_->checkpoint_[i];
+  const Chunk::CheckpointBits& bits = c_->checkpoint_bits_[i];
+  const int skipped = (i + 1) * Chunk::kCheckpointEvery;
   first_ = false;
-  remaining_ = c_->count_ - Chunk::kCheckpoint;
+  remaining_ = c_->count_ - skipped;
   t_ = cp.t;
   delta_ = cp.delta;
   value_ = cp.value;
-  leading_ = cp.leading;
-  trailing_ = cp.trailing;
-  p_ = c_->data_ + cp.bit / 8;
+  leading_ = bits.leading;
+  trailing_ = bits.trailing;
+  p_ = c_->data_ + bits.bit / 8;
   buf_ = 0;
   valid_ = 0;
-  if (cp.bit % 8 != 0) {
+  if (bits.bit % 8 != 0) {
     Ensure(8);
-    Take(cp.bit % 8);
+    Take(bits.bit % 8);
   }
-  return Chunk::kCheckpoint;
+  return skipped;
 }
 
 void ChunkIterator::Refill() {
