@@ -2,6 +2,8 @@
 // increase, delta and their instant forms, deriv, predict_linear,
 // holt_winters, changes and resets. Each gets the samples of one series'
 // window (never empty) and returns at most one element; the engine labels it.
+// rate, increase, delta and resets need only the window's summary
+// (WindowSummary) and are written over it (SummaryImpl, functions.h).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>

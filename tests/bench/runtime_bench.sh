@@ -235,8 +235,10 @@ print(f"  {'peak memory':34}{mem(prom_hwm):>18}{mem(monc_peak):>18}")
 print(f"  {'peak memory per series':34}{prom_hwm / meta['series']:>16,.0f} B{monc_peak / meta['series']:>16,.0f} B")
 print(f"  results equal: {'yes' if not diffs and not extra else 'no'} "
       f"({len(diffs)} of {pairs} (rule, time) pairs differ{f', {len(extra)} extra in monc' if extra else ''}; {out}/diffs.jsonl)")
-print(f"  bandwidth bound: {touched:,.0f} samples touched ({touched_src}) x 16 B / "
-      f"{float(bandwidth) / 1e9:.1f} GB/s = {bound_ms:,.2f} ms" +
+# The bound of an engine that reads every sample of every window; monc
+# summarizes the chunks a window covers whole, so it can go below it.
+print(f"  bandwidth bound (every sample in the windows read once): {touched:,.0f} samples "
+      f"({touched_src}) x 16 B / {float(bandwidth) / 1e9:.1f} GB/s = {bound_ms:,.2f} ms" +
       (f"; monc at {monc_eval_ms / bound_ms:,.1f}x the bound" if monc_eval_ms else ""))
 monc_rule = {}
 for name, v in re.findall(r"^  (\S+\[[0-9]+\]) .*: ([0-9.e+-]+) ms, [0-9]+ samples touched$", stats, re.M):
