@@ -11,6 +11,7 @@ void CheckExpr(const promql::Expr& expr, const ExprContext& context, ExprReporte
       checks::UnknownMetric,      checks::UnknownLabel,      checks::RateOfGauge,
       checks::CounterWithoutRate, checks::QuantileWithoutLe, checks::TemplateLabel,
       checks::ShortRateWindow,    checks::AnchoredRegex,     checks::ForBelowInterval,
+      checks::ReadsLaterRecord,
   };
   LabelInference labels(context.catalog);
   checks::Context c{context, labels};

@@ -281,6 +281,59 @@ groups:
   EXPECT_EQ(r.reports, std::vector<Report>{});
 }
 
+// Rules of a group run in order: reading a series that a later rule of the
+// same group records sees the previous evaluation. Earlier records, records
+// of other groups and the rule's own series are read as Prometheus intends.
+TEST(ReadsLaterRecord, OnlyLaterRecordsOfTheSameGroup) {
+  std::string diagnostics;
+  model::System system = testing::SystemFromYaml(R"(version: 1
+groups:
+  g:
+    rules:
+      - record: early
+        expr: vector(1)
+      - record: reader
+        expr: early + later + sum(later) + other + reader + absent(unrecorded)
+      - record: later
+        expr: vector(2)
+      - record: later
+        expr: vector(3)
+      - alert: Last
+        expr: later > 1
+  h:
+    rules:
+      - record: other
+        expr: vector(4)
+)",
+                                                 &diagnostics);
+  ASSERT_EQ(diagnostics, "");
+  Catalog catalog = BuildCatalog(system);
+  const model::RuleGroup& group = system.groups[0];
+  const std::string expr = group.rules[1].expr;
+  promql::ParseResult parsed = promql::ParseExpr(expr);
+  ASSERT_TRUE(parsed.expr);
+  Recorder r(expr);
+  ExprContext context{system, catalog, &group.rules[1], &group, 60000, 60000};
+  CheckExpr(*parsed.expr, context, r);
+  // Once per series, at its first selector.
+  EXPECT_EQ(r.reports, (std::vector<Report>{{"rule/reads-later-record", "later"}}));
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "recording rule 'reader' reads 'later', which a recording rule later in group 'g' "
+            "records: it sees the value of the previous evaluation; move that rule before "
+            "'reader'");
+  ASSERT_EQ(r.diagnostics[0].notes.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].notes[0].span.begin, group.rules[2].name.span.begin);
+  // The last rule reads only series recorded before it.
+  const std::string last = group.rules[4].expr;
+  parsed = promql::ParseExpr(last);
+  ASSERT_TRUE(parsed.expr);
+  Recorder none(last);
+  ExprContext last_context{system, catalog, &group.rules[4], &group, 60000, 60000};
+  CheckExpr(*parsed.expr, last_context, none);
+  EXPECT_EQ(none.reports, std::vector<Report>{});
+}
+
 // The schema offers exactly the codes a rule may silence: each is accepted.
 TEST(Silences, EveryCodeTheSchemaOffersIsAccepted) {
   const nlohmann::json& offered = SpecSchema()["definitions"]["rule"]["properties"]["silence"]

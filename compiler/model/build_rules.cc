@@ -53,7 +53,7 @@ constexpr Code kSilenceable[] = {
     Code::PromqlUnknownMetric,     Code::PromqlUnknownLabel,      Code::PromqlRateOfGauge,
     Code::PromqlCounterWithoutRate, Code::PromqlQuantileWithoutLe, Code::PromqlTemplateLabel,
     Code::PromqlShortRateWindow,   Code::PromqlAnchoredRegex,     Code::RuleForBelowInterval,
-    Code::LogqlUnknownLabel};
+    Code::RuleReadsLaterRecord,    Code::LogqlUnknownLabel};
 
 std::vector<model::Silence> ReadSilences(const Reader& r, const Json& j, const std::string& p) {
   std::vector<model::Silence> out;

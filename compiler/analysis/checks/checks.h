@@ -30,6 +30,7 @@ void TemplateLabel(const promql::Expr& root, Context& context, ExprReporter& rep
 void ShortRateWindow(const promql::Expr& root, Context& context, ExprReporter& reporter);
 void AnchoredRegex(const promql::Expr& root, Context& context, ExprReporter& reporter);
 void ForBelowInterval(const promql::Expr& root, Context& context, ExprReporter& reporter);
+void ReadsLaterRecord(const promql::Expr& root, Context& context, ExprReporter& reporter);
 
 // The operands of `e`, in source order.
 std::vector<const promql::Expr*> Children(const promql::Expr& e);
