@@ -221,5 +221,25 @@ TEST_F(EngineTest, MaxSamples) {
   EXPECT_EQ(r.error, "query processing would load too many samples into memory in query execution");
 }
 
+// As in Prometheus, a range function holds one series' window at a time
+// plus its outputs: 20 windows of 60 samples fit in 100, their matrix
+// does not.
+TEST_F(EngineTest, MaxSamplesCountsOneWindowAtATime) {
+  for (int i = 0; i < 20; ++i) {
+    const std::string id = std::to_string(i);
+    Load({{"__name__", "m"}, {"i", id}}, 10, 100, i);
+  }
+  EngineOptions options;
+  options.max_samples = 100;
+  for (const char* expr : {"sum(rate(m[10m]))", "sum(avg_over_time(m[10m]))", "rate(m[10m])"}) {
+    promql::ParseResult p = promql::ParseExpr(expr);
+    QueryResult r = Engine(options).Instant(store_, *p.expr, 990 * kSecond);
+    EXPECT_EQ(r.error, "") << expr;
+  }
+  promql::ParseResult p = promql::ParseExpr("m[10m]");
+  QueryResult r = Engine(options).Instant(store_, *p.expr, 990 * kSecond);
+  EXPECT_EQ(r.error, "query processing would load too many samples into memory in query execution");
+}
+
 }  // namespace
 }  // namespace monc::runtime

@@ -61,6 +61,8 @@ bool Evaluator::Account(size_t samples) {
   return true;
 }
 
+void Evaluator::Release(size_t samples) { current_samples_ -= static_cast<int64_t>(samples); }
+
 bool Evaluator::Step() {
   if (++steps_ <= options_.max_steps) return true;
   Fail("query timed out in expression evaluation");
@@ -285,6 +287,7 @@ void Evaluator::ForEachSummary(const promql::MatrixSelector& ms, int64_t t, int6
     stats_.samples_touched += summary_.count;
     if (!Account(static_cast<size_t>(summary_.count))) return;
     fn(data_.SeriesLabels(ref), summary_);
+    Release(static_cast<size_t>(summary_.count));
   }
 }
 
@@ -349,7 +352,7 @@ void Evaluator::ForEachRangeResult(const promql::Call& call, size_t range_arg, i
     ForEachSummary(static_cast<const promql::MatrixSelector&>(range), t, fc.range_start,
                    fc.range_end, [&](const Labels& labels, const WindowSummary& window) {
                      if (const std::optional<double> v = summary(fc, window)) {
-                       fn(labels, drop_name, *v);
+                       if (Account(1)) fn(labels, drop_name, *v);
                      }
                    });
     return;
@@ -367,7 +370,9 @@ void Evaluator::ForEachRangeResult(const promql::Call& call, size_t range_arg, i
                   series.samples.swap(samples);
                   Vector r = impl(fc, error);
                   series.samples.swap(samples);
-                  if (!r.empty()) fn(labels, drop_name, r.front().v);
+                  // The window is consumed; its one output stays.
+                  Release(samples.size());
+                  if (!r.empty() && Account(1)) fn(labels, drop_name, r.front().v);
                 });
   if (!error.empty()) Fail(std::move(error));
 }

@@ -102,7 +102,10 @@ class Evaluator {
   // beyond it.
   bool Step();
   // Counts samples against max_samples; false (and the error set) beyond it.
+  // As in Prometheus, a range function's window counts while the function
+  // reads it, its output for as long as the query runs.
   bool Account(size_t samples);
+  void Release(size_t samples);
   void Fail(std::string message);
   // Fails on two elements with the same label set.
   void CheckUnique(const Vector& v);
