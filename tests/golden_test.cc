@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "backends/common/examples_for_test.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/generate.h"
 #include "compiler/driver/pipeline.h"
@@ -20,48 +21,33 @@ namespace fs = std::filesystem;
 
 bool update_goldens = false;
 
-class GoldenTest : public ::testing::Test {
- public:
-  explicit GoldenTest(fs::path example) : example_(std::move(example)) {}
-
-  void TestBody() override {
-    SourceManager sources;
-    DiagnosticSink sink;
-    CompileResult result = Compile({example_.string()}, sources, sink);
-    ASSERT_TRUE(result.spec) << RenderText(sink.Sorted(), sources);
-    OutputSet outputs = Generate(*result.spec);
-    fs::path golden = fs::path("tests/golden") / example_.filename();
-    if (update_goldens) {
-      std::string error;
-      fs::path dest = testing::SourceTree() / golden;
-      ASSERT_TRUE(WriteOutputs(outputs, dest.string(), &error)) << error;
-      return;
-    }
-    for (const std::string& line : DiffOutputs(outputs, golden.string())) {
-      ADD_FAILURE() << line << " (under " << golden.string()
-                    << "; bazel run //tests:golden_test -- --update to accept)";
-    }
+// Every backend's outputs for the example against its goldens (or, with
+// --update, written as its goldens).
+void CheckGolden(const fs::path& example) {
+  SourceManager sources;
+  DiagnosticSink sink;
+  CompileResult result = Compile({example.string()}, sources, sink);
+  ASSERT_TRUE(result.spec) << RenderText(sink.Sorted(), sources);
+  OutputSet outputs = Generate(*result.spec);
+  fs::path golden = fs::path("tests/golden") / example.filename();
+  if (update_goldens) {
+    std::string error;
+    fs::path dest = testing::SourceTree() / golden;
+    ASSERT_TRUE(WriteOutputs(outputs, dest.string(), &error)) << error;
+    return;
   }
-
- private:
-  fs::path example_;
-};
+  for (const std::string& line : DiffOutputs(outputs, golden.string())) {
+    ADD_FAILURE() << line << " (under " << golden.string()
+                  << "; bazel run //tests:golden_test -- --update to accept)";
+  }
+}
 
 }  // namespace
 }  // namespace monc
 
 int main(int argc, char** argv) {
-  namespace fs = std::filesystem;
   ::testing::InitGoogleTest(&argc, argv);
   monc::update_goldens = monc::testing::UpdateRequested(argc, argv);
-  std::vector<fs::path> examples;
-  for (const auto& e : fs::directory_iterator("examples")) {
-    if (e.is_directory()) examples.push_back(e.path());
-  }
-  std::sort(examples.begin(), examples.end());
-  for (const fs::path& e : examples) {
-    ::testing::RegisterTest("Golden", e.filename().c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                            [e]() -> ::testing::Test* { return new monc::GoldenTest(e); });
-  }
+  monc::backends::RegisterExampleTests("Golden", monc::CheckGolden);
   return RUN_ALL_TESTS();
 }

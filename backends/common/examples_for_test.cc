@@ -28,13 +28,17 @@ class ExampleTest : public ::testing::Test {
 
 }  // namespace
 
-void RegisterExampleTests(const std::string& suite, std::function<void(const fs::path&)> check) {
+std::vector<fs::path> ExampleFolders() {
   std::vector<fs::path> examples;
   for (const auto& e : fs::directory_iterator("examples")) {
     if (e.is_directory()) examples.push_back(e.path());
   }
   std::sort(examples.begin(), examples.end());
-  for (const fs::path& e : examples) {
+  return examples;
+}
+
+void RegisterExampleTests(const std::string& suite, std::function<void(const fs::path&)> check) {
+  for (const fs::path& e : ExampleFolders()) {
     ::testing::RegisterTest(suite.c_str(), e.filename().string().c_str(), nullptr, nullptr,
                             __FILE__, __LINE__,
                             [check, e]() -> ::testing::Test* { return new ExampleTest(check, e); });

@@ -1,7 +1,7 @@
-// For the tests that run one backend on every example (examples/*/, the
-// test's data //examples:specs): one gtest test per example folder, and the
-// example compiled and run through the backend twice, which must write the
-// same bytes both times. Test-only.
+// For the tests that run on every example (examples/*/, the test's data
+// //examples:specs): one gtest test per example folder, and the example
+// compiled and run through a backend twice, which must write the same bytes
+// both times. Test-only.
 //
 //   void CheckExample(const std::filesystem::path& example) {
 //     std::unique_ptr<BuiltExample> built = BuildExample(example, LokiBackend());
@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "backends/backend.h"
 #include "compiler/diag/sink.h"
@@ -28,8 +29,11 @@
 
 namespace monc::backends {
 
-// Registers the test `suite`.<folder name> for each folder of examples/, in
-// name order, each calling `check` with the folder.
+// The folders of examples/, in name order.
+std::vector<std::filesystem::path> ExampleFolders();
+
+// Registers the test `suite`.<folder name> for each of ExampleFolders(),
+// each calling `check` with the folder.
 void RegisterExampleTests(const std::string& suite,
                           std::function<void(const std::filesystem::path&)> check);
 
@@ -40,9 +44,10 @@ struct BuiltExample {
   OutputSet out;                    // the backend's files
 };
 
-// Compiles `example` and runs `backend` on it; a second run must give the
-// same files (a test failure otherwise). When the example does not compile,
-// fails the test with its diagnostics and returns null.
+// Compiles `example` (a folder or a spec file) and runs `backend` on it; a
+// second run must give the same files (a test failure otherwise). When the
+// example does not compile, fails the test with its diagnostics and
+// returns null.
 std::unique_ptr<BuiltExample> BuildExample(const std::filesystem::path& example,
                                            const Backend& backend);
 

@@ -16,13 +16,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 
+#include "backends/common/examples_for_test.h"
 #include "backends/common/real_tools.h"
 #include "backends/grafana/grafana.h"
-#include "compiler/diag/render.h"
-#include "compiler/driver/pipeline.h"
 
 namespace monc::grafana {
 namespace {
@@ -106,27 +106,17 @@ struct Dashboards {
 
 // Every dashboard the backend writes for every example and the testdata.
 Dashboards Compiled() {
-  std::vector<std::string> specs = {"backends/grafana/testdata/every_part.yaml"};
-  for (const auto& e : fs::directory_iterator("examples")) {
-    if (e.is_directory()) specs.push_back(e.path().string());
-  }
-  std::sort(specs.begin(), specs.end());
+  std::vector<fs::path> specs = {"backends/grafana/testdata/every_part.yaml"};
+  for (const fs::path& example : backends::ExampleFolders()) specs.push_back(example);
   Dashboards out;
-  for (const std::string& spec : specs) {
-    SourceManager sources;
-    DiagnosticSink sink;
-    CompileResult result = Compile({spec}, sources, sink);
-    if (!result.spec) {
-      ADD_FAILURE() << spec << " does not compile:\n" << RenderText(sink.Sorted(), sources);
-      continue;
-    }
-    OutputSet files;
-    GrafanaBackend().Generate(*result.spec, files);
-    for (const auto& [path, contents] : files.files()) {
+  for (const fs::path& spec : specs) {
+    std::unique_ptr<backends::BuiltExample> built = backends::BuildExample(spec, GrafanaBackend());
+    if (!built) continue;  // the failure is reported
+    for (const auto& [path, contents] : built->out.files()) {
       if (fs::path(path).extension() != ".json") continue;
       Json dashboard = Json::parse(contents);
       out.panels += int(dashboard["panels"].size());
-      out.all.emplace_back(spec + ": " + path, std::move(dashboard));
+      out.all.emplace_back(spec.string() + ": " + path, std::move(dashboard));
     }
   }
   return out;

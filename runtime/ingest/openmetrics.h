@@ -44,6 +44,10 @@ struct LoadOptions {
   bool stop_at_first_error = true;
   // Diagnostics kept in LoadResult beyond which only the counts grow.
   size_t max_diagnostics = 100;
+  // Memory for the texts of series read before (series_cache.h), so that
+  // a line repeating one is not parsed and interned again; 0 turns the
+  // cache off. Results are the same either way.
+  size_t series_cache_bytes = size_t{64} << 20;
 };
 
 // A problem with the input, at a 1-based line and byte column, in

@@ -3,13 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "runtime/ingest/parse_float.h"
+#include "runtime/ingest/series_cache.h"
+#include "runtime/ingest/store_contents_for_test.h"
 
 namespace monc::runtime {
 namespace {
@@ -39,11 +45,46 @@ std::vector<Sample> SamplesOf(const SeriesStore& store, const Labels& labels) {
   return out;
 }
 
+std::vector<std::string> Rendered(const LoadResult& r) {
+  std::vector<std::string> out;
+  for (const LoadDiagnostic& d : r.diagnostics) out.push_back(d.ToString());
+  return out;
+}
+
+// Loads `text` with the series cache on (the default), off, and too small
+// to hold more than a text or two: all three must load the same samples
+// and report the same diagnostics at the same places.
+LoadResult LoadAllWays(std::string_view text, LoadOptions options, SeriesStore& store) {
+  const LoadResult r = LoadOpenMetrics(text, store, options);
+  for (size_t cache_bytes : {size_t{0}, size_t{200}}) {
+    options.series_cache_bytes = cache_bytes;
+    SeriesStore other;
+    const LoadResult o = LoadOpenMetrics(text, other, options);
+    EXPECT_EQ(Rendered(o), Rendered(r)) << "cache bytes " << cache_bytes << ", input: " << text;
+    EXPECT_EQ(std::make_tuple(o.lines, o.series, o.samples, o.rejected_syntax,
+                              o.rejected_out_of_order, o.rejected_duplicate, o.errors, o.stopped),
+              std::make_tuple(r.lines, r.series, r.samples, r.rejected_syntax,
+                              r.rejected_out_of_order, r.rejected_duplicate, r.errors, r.stopped))
+        << "cache bytes " << cache_bytes << ", input: " << text;
+    EXPECT_EQ(ContentsOf(other), ContentsOf(store)) << "cache bytes " << cache_bytes;
+  }
+  return r;
+}
+
+std::vector<std::string> Errors(std::string_view text, TextFormat format = TextFormat::kOpenMetrics) {
+  SeriesStore store;
+  LoadOptions options;
+  options.format = format;
+  options.stop_at_first_error = false;
+  return Rendered(LoadAllWays(text, options, store));
+}
+
 std::string FirstError(std::string_view text, TextFormat format = TextFormat::kOpenMetrics) {
   SeriesStore store;
   LoadOptions options;
   options.format = format;
-  LoadResult r = LoadOpenMetrics(text, store, options);
+  LoadResult r = LoadAllWays(text, options, store);
+  Errors(text, format);  // and the same when going on after errors
   return r.diagnostics.empty() ? "" : r.diagnostics[0].ToString();
 }
 
@@ -248,6 +289,151 @@ TEST(OpenMetrics, StreamsLargeInputAcrossBlocks) {
   EXPECT_EQ(r.samples, 40000u);
 }
 
+// A line repeating an earlier line's series text byte for byte reuses its
+// series (the series cache) and is still checked and reported in full.
+TEST(OpenMetrics, RepeatedSeriesTextsAreCheckedAsAnyLine) {
+  EXPECT_EQ(Errors("a{b=\"c\"} 1 2\n"
+                   "a{b=\"c\"} 1 1\n"      // out of order
+                   "a{b=\"c\"} 2 2\n"      // duplicate
+                   "a{b=\"c\"} 3\n"        // no timestamp
+                   "a{b=\"c\"} x 3\n"      // bad value
+                   "a{b=\"c\"} 1 3 4\n"    // bad entry after the timestamp
+                   "a{b=\"c\"} 1 5 # {t=\"1\"} 1\n"  // not a counter: no exemplars
+                   "a{b=\"c\"}\t1 6\n"     // a tab is no separator
+                   "a{b=\"c\"} 1 7\n"
+                   "# EOF\n"),
+            (std::vector<std::string>{
+                "2:1: add sample: out of order sample for series {__name__=\"a\", b=\"c\"}",
+                "3:1: add sample: duplicate sample for timestamp for series {__name__=\"a\", b=\"c\"}",
+                "4:1: expected timestamp for series {__name__=\"a\", b=\"c\"}, got none",
+                "5:10: strconv.ParseFloat: parsing \"x\": invalid syntax",
+                "6:13: expected next entry after timestamp, got \"TIMESTAMP\"",
+                "7:13: metric name a does not support exemplars",
+                "8:9: expected value after metric, got \"INVALID\"",
+            }));
+  // Texts that start alike but are other series, or none.
+  EXPECT_EQ(Errors("a 1 1\n"
+                   "ab 1 1\n"
+                   "a{b=\"c\"} 1 1\n"
+                   "a{b=\"c\"}{ 1 2\n"
+                   "a{b=\"c\",d=\"e\"} 1 1\n"
+                   "a{b=\"c\"}} 1 3\n"
+                   "a: 1 1\n"
+                   "a{ 1 4\n"
+                   "a{b=\"c\"} 2 5\n"
+                   "# EOF\n"),
+            (std::vector<std::string>{
+                "4:9: expected value after metric, got \"BOPEN\"",
+                "6:9: expected value after metric, got \"INVALID\"",
+                "8:3: expected label name or left brace, got \"INVALID\"",
+            }));
+  // A series whose labels are refused stays refused when repeated.
+  EXPECT_EQ(Errors("a{b=\"1\",b=\"2\"} 1 1\na{b=\"1\",b=\"2\"} 1 2\n# EOF\n"),
+            (std::vector<std::string>{
+                "1:1: add sample: label name \"b\" is not unique: invalid sample",
+                "2:1: add sample: label name \"b\" is not unique: invalid sample",
+            }));
+  EXPECT_EQ(Errors("m_total{a=\"b\"} 1 1 # {t=\"1\"} 1\nm_total{a=\"b\"} 2 2 # {t=\"1\"} x\n# EOF\n"),
+            (std::vector<std::string>{"2:30: strconv.ParseFloat: parsing \"x\": invalid syntax"}));
+}
+
+TEST(OpenMetrics, RepeatedSeriesTextsLoadTheirSeries) {
+  const std::string text =
+      "a{x=\"1\",y=\"2\"} 1 1\n"
+      "b{q=\"}\\\" {\"} 1 1\n"      // a value holding a brace, a quote and a space
+      "a{x=\"1\",y=\"2\"} 2 2\n"     // interleaved, as scrapes write them
+      "b{q=\"}\\\" {\"} 2 2\n"
+      "a{y=\"2\",x=\"1\"} 3 3\n"     // the same series in another label order
+      "a{x=\"1\",y=\"2\",z=\"\"} 4 4\n"  // an empty value is no label
+      "a{x=\"1\",y=\"2\"} 5 5\n"
+      "b{q=\"}\\\" {\"} 3 3\n"
+      "# EOF\n";
+  SeriesStore store;
+  LoadOptions options;
+  const LoadResult r = LoadAllWays(text, options, store);
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].ToString();
+  EXPECT_EQ(r.series, 2u);
+  EXPECT_EQ(r.samples, 8u);
+  const auto a = SamplesOf(store, Labels::FromMap({{"__name__", "a"}, {"x", "1"}, {"y", "2"}}));
+  ASSERT_EQ(a.size(), 5u);
+  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].v, static_cast<double>(i + 1));
+  EXPECT_EQ(SamplesOf(store, Labels::FromMap({{"__name__", "b"}, {"q", "}\" {"}})).size(), 3u);
+}
+
+TEST(PrometheusText, RepeatedSeriesTextsAreCheckedAsAnyLine) {
+  const std::string text =
+      "up 1 1\n"
+      "up {a=\"b\"} 2 1\n"   // a blank before the labels: another series
+      "up\t3 2\n"
+      "up{a=\"b\"}4 2\n"      // no blank after the labels
+      "up{a=\"b\"} 5 3\n"
+      "up{a=\"b\"} 6 1\n"     // out of order
+      "up{a=\"b\"} x 4\n"
+      "up{a=\"multi\nline\"} 1 1\n"
+      "up{a=\"multi\nline\"} 2 2\n"
+      "up 7\n";
+  EXPECT_EQ(Errors(text, TextFormat::kPrometheus),
+            (std::vector<std::string>{
+                "6:1: add sample: out of order sample for series {__name__=\"up\", a=\"b\"}",
+                "7:11: strconv.ParseFloat: parsing \"x\": invalid syntax while parsing: "
+                "\"up{a=\\\"b\\\"} x\"",
+                "12:1: expected timestamp for series {__name__=\"up\"}, got none",
+            }));
+  SeriesStore store;
+  LoadOptions options;
+  options.format = TextFormat::kPrometheus;
+  options.stop_at_first_error = false;
+  const LoadResult r = LoadAllWays(text, options, store);
+  EXPECT_EQ(r.series, 3u);
+  EXPECT_EQ(r.samples, 7u);
+  EXPECT_EQ(SamplesOf(store, Labels::FromMap({{"__name__", "up"}, {"a", "b"}})).size(), 3u);
+}
+
+// The cache stays within its memory and keeps finding what it holds.
+TEST(SeriesCache, IsBounded) {
+  const TextParser parser(TextFormat::kOpenMetrics);
+  SeriesCache cache(4096);
+  for (SeriesRef ref = 0; ref < 1000; ++ref) {
+    const std::string line = "metric{instance=\"host-" + std::to_string(ref) + "\"} 1 1\n";
+    ASSERT_FALSE(cache.Find(line, parser));
+    cache.Add(line, line.find(' '), ref);
+    const std::optional<SeriesCache::Hit> hit = cache.Find(line, parser);
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->ref, ref);
+    EXPECT_EQ(hit->length, line.find(' '));
+    EXPECT_LE(cache.size(), 4096u / 100);
+  }
+  // Texts the quick scan would not find are not kept.
+  cache.Add("metric{a=\"b\"} 1 1\n", 6, 7);
+  EXPECT_FALSE(cache.Find("metric 1 1\n", parser));
+}
+
+// Scrape by scrape, each series is found where it was found before.
+TEST(SeriesCache, FindsSeriesInScrapeOrder) {
+  const TextParser parser(TextFormat::kOpenMetrics);
+  SeriesCache cache(1 << 20);
+  const std::string lines[] = {"a{x=\"1\"} 1 1\n", "a{x=\"2\"} 1 1\n", "b 1 1\n", "a 1 1\n"};
+  for (int scrape = 0; scrape < 3; ++scrape) {
+    for (SeriesRef ref = 0; ref < std::size(lines); ++ref) {
+      const std::string& line = lines[ref];
+      const std::optional<SeriesCache::Hit> hit = cache.Find(line, parser);
+      if (scrape == 0) {
+        ASSERT_FALSE(hit) << line;
+        cache.Add(line, line.find(' '), ref);
+        continue;
+      }
+      ASSERT_TRUE(hit) << line;
+      EXPECT_EQ(hit->ref, ref);
+      EXPECT_EQ(hit->length, line.find(' '));
+    }
+  }
+  // A text is found only where the parser would end it: `a` is not the
+  // series text of `a{x="3"}` nor of `ab`.
+  EXPECT_FALSE(cache.Find("a{x=\"3\"} 1 1\n", parser));
+  EXPECT_FALSE(cache.Find("ab 1 1\n", parser));
+  EXPECT_TRUE(cache.Find("a 2 2\n", parser));
+}
+
 TEST(PrometheusText, LoadsMillisecondTimestamps) {
   const std::string text =
       "# HELP up Whether the target is up.\n"
@@ -285,6 +471,18 @@ TEST(ParseGoFloat, FollowsGo) {
   EXPECT_FALSE(ParseGoFloat(".", &error));
   EXPECT_EQ(*ParseGoFloat(".5", &error), 0.5);
   EXPECT_EQ(*ParseGoFloat("5.", &error), 5);
+  EXPECT_EQ(*ParseGoFloat("+.5", &error), 0.5);
+  EXPECT_FALSE(ParseGoFloat("-", &error));
+  EXPECT_FALSE(ParseGoFloat("1..2", &error));
+  EXPECT_FALSE(ParseGoFloat("1.2.", &error));
+  // Plain decimals, by the fast path and past it, round as strtod does.
+  for (const char* s : {"1700000000.123", "0.1", "-0.3", "9007199254740993", "9007199254740992.5",
+                        "123456789012345678901234", "0.0000000000000000000000001",
+                        "1.00000000000000000000001", "4503599627370497.5", "-0", "000012.500"}) {
+    const std::optional<double> v = ParseGoFloat(s, &error);
+    ASSERT_TRUE(v) << s;
+    EXPECT_EQ(Bits(*v), Bits(std::strtod(s, nullptr))) << s;
+  }
   EXPECT_EQ(GoFloatToInt64(1e300), std::numeric_limits<int64_t>::min());
   EXPECT_EQ(GoFloatToInt64(-1.9), -1);
 }

@@ -100,7 +100,8 @@ double NormalNaN() {
 // One entry's lexer and parser over the window.
 class TextParser::Run {
  public:
-  Run(TextParser& p, std::string_view b, bool final) : p_(p), b_(b), final_(final) {}
+  Run(TextParser& p, std::string_view b, bool final, size_t known_series)
+      : p_(p), b_(b), final_(final), known_series_(known_series) {}
 
   Entry Parse() {
     p_.sample_.labels.clear();
@@ -140,7 +141,10 @@ class TextParser::Run {
 
   Entry ParseOpenMetrics();
   Entry ParsePrometheus();
+  Entry ParseOpenMetricsSample(Tok next);
+  Entry ParsePrometheusSample(Tok next);
   Entry ParseMetadata(Tok kind);
+  Tok ResumeAfterSeries();
   bool ParseLabels(bool exemplar);
   bool ParsePromLabels();
   bool ParseExemplar();
@@ -168,6 +172,7 @@ class TextParser::Run {
   TextParser& p_;
   std::string_view b_;
   bool final_;
+  size_t known_series_;
   bool need_more_ = false;
   State state_ = State::kInit;
   size_t i_ = 0;
@@ -382,6 +387,7 @@ Tok TextParser::Run::LexPrometheus() {
 }
 
 TextParser::Entry TextParser::Run::ParseOpenMetrics() {
+  if (known_series_ > 0) return ParseOpenMetricsSample(ResumeAfterSeries());
   const Tok t = Lex();
   switch (t) {
     case Tok::kEOFWord:
@@ -399,11 +405,27 @@ TextParser::Entry TextParser::Run::ParseOpenMetrics() {
     }
   }
   p_.sample_.labels.push_back({std::string(kMetricName), std::string(Text())});
+  p_.series_length_ = i_;
   Tok next = Lex();
   if (next == Tok::kBraceOpen) {
     if (!ParseLabels(/*exemplar=*/false)) return Entry::kError;
+    p_.series_length_ = i_;
     next = Lex();
   }
+  return ParseOpenMetricsSample(next);
+}
+
+// The lexer as it was after the known series text's metric name or closing
+// brace; the token after it.
+Tok TextParser::Run::ResumeAfterSeries() {
+  i_ = known_series_;
+  state_ = State::kValue;
+  p_.series_length_ = known_series_;
+  return Lex();
+}
+
+// The rest of a sample line from the token after the series text.
+TextParser::Entry TextParser::Run::ParseOpenMetricsSample(Tok next) {
   if (!FloatValue(next, "metric", &p_.sample_.value)) return Entry::kError;
   next = Lex();
   switch (next) {
@@ -498,9 +520,12 @@ bool TextParser::Run::ParseLabels(bool exemplar) {
 
 bool TextParser::Run::ParseExemplar() {
   // Only counters' and histogram buckets' samples may carry exemplars.
-  const std::string& name = p_.sample_.labels.front().value;
+  // The metric name is the entry's first token, whether read now or known.
+  size_t name_end = 0;
+  while (IsMetricChar(At(name_end))) ++name_end;
+  const std::string_view name = b_.substr(0, name_end);
   if (!EndsWith(name, "_total") && !EndsWith(name, "_bucket")) {
-    return FailAt(start_, "metric name " + name + " does not support exemplars");
+    return FailAt(start_, "metric name " + std::string(name) + " does not support exemplars");
   }
   if (!ParseLabels(/*exemplar=*/true)) return false;
   double value;
@@ -543,7 +568,7 @@ bool TextParser::Run::Seconds(std::string_view text, std::string_view invalid, i
 }
 
 TextParser::Entry TextParser::Run::ParsePrometheus() {
-  const size_t entry = i_;
+  if (known_series_ > 0) return ParsePrometheusSample(ResumeAfterSeries());
   const Tok t = Lex();
   switch (t) {
     case Tok::kEOF: return Entry::kEnd;
@@ -559,18 +584,26 @@ TextParser::Entry TextParser::Run::ParsePrometheus() {
     default: return Fail(start_, Quote(Name(t)) + " is not a valid start token");
   }
   p_.sample_.labels.push_back({std::string(kMetricName), std::string(Text())});
+  p_.series_length_ = i_;
   Tok next = Lex();
   if (next == Tok::kBraceOpen) {
     if (!ParsePromLabels()) return Entry::kError;
+    p_.series_length_ = i_;
     next = Lex();
   }
+  return ParsePrometheusSample(next);
+}
+
+// The rest of a sample line from the token after the series text; errors
+// quote the entry from its start.
+TextParser::Entry TextParser::Run::ParsePrometheusSample(Tok next) {
   if (next != Tok::kValue) {
     Expected("expected value after metric", next);
     return Entry::kError;
   }
   std::string error;
   const std::optional<double> v = ParseGoFloat(Text(), &error);
-  if (!v) return Fail(start_, error + " while parsing: " + Quote(b_.substr(entry, i_ - entry)));
+  if (!v) return Fail(start_, error + " while parsing: " + Quote(b_.substr(0, i_)));
   p_.sample_.value = std::isnan(*v) ? NormalNaN() : *v;
   next = Lex();
   if (next == Tok::kLinebreak) return Entry::kSeries;
@@ -579,7 +612,7 @@ TextParser::Entry TextParser::Run::ParsePrometheus() {
     return Entry::kError;
   }
   const std::optional<int64_t> ms = ParseGoInt(Text(), &error);
-  if (!ms) return Fail(start_, error + " while parsing: " + Quote(b_.substr(entry, i_ - entry)));
+  if (!ms) return Fail(start_, error + " while parsing: " + Quote(b_.substr(0, i_)));
   p_.sample_.timestamp_ms = *ms;
   next = Lex();
   if (next != Tok::kLinebreak) {
@@ -606,11 +639,48 @@ bool TextParser::Run::ParsePromLabels() {
   }
 }
 
-TextParser::Entry TextParser::Next(std::string_view window, bool final) {
+TextParser::Entry TextParser::Next(std::string_view window, bool final, size_t known_series) {
   consumed_ = 0;
   error_.clear();
   fatal_ = false;
-  return Run(*this, window, final).Parse();
+  return Run(*this, window, final, known_series).Parse();
+}
+
+bool TextParser::EndsSeriesText(std::string_view window, size_t length) const {
+  if (length == 0 || length > window.size()) return false;
+  if (window[length - 1] == '}') return true;
+  size_t next = length;
+  if (format_ == TextFormat::kPrometheus) {
+    while (next < window.size() && (window[next] == ' ' || window[next] == '\t')) ++next;
+  }
+  if (next >= window.size()) return false;
+  const int c = static_cast<unsigned char>(window[next]);
+  return c != '{' && !IsMetricChar(c);
+}
+
+size_t TextParser::ScanSeriesText(std::string_view window) {
+  if (window.empty() || !IsMetricStart(static_cast<unsigned char>(window[0]))) return 0;
+  size_t i = 1;
+  while (i < window.size() && IsMetricChar(static_cast<unsigned char>(window[i]))) ++i;
+  if (i == window.size()) return 0;
+  if (window[i] != '{') return i;
+  bool quoted = false;
+  for (++i; i < window.size(); ++i) {
+    const char c = window[i];
+    if (c == '\n') return 0;
+    if (quoted) {
+      if (c == '\\' && i + 1 < window.size() && window[i + 1] != '\n') {
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '}') {
+      return i + 1;
+    }
+  }
+  return 0;
 }
 
 }  // namespace monc::runtime

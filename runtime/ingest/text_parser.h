@@ -44,10 +44,24 @@ class TextParser {
 
   // Reads the entry that starts `window`; `final` when the input ends
   // where the window does.
-  Entry Next(std::string_view window, bool final);
+  //
+  // `known_series` lets a loader skip labels it has read before, as
+  // Prometheus's scrape cache does: when it is not 0, the window starts
+  // with that many bytes that an earlier kSeries entry of this parser
+  // started with, its whole series text (series_length() then), and
+  // EndsSeriesText(window, known_series) holds. Those bytes parsed without
+  // error then and would parse the same now (an entry's parse depends on
+  // its bytes alone), so they are not read again: sample().labels is left
+  // empty, and everything after them is read, checked and reported as
+  // always.
+  Entry Next(std::string_view window, bool final, size_t known_series = 0);
 
   // Bytes of the window the entry took (after kSeries or kMetadata).
   size_t consumed() const { return consumed_; }
+  // After kSeries: bytes of the window the series text took, its metric
+  // name and labels (`a{b="c"}` of `a{b="c"} 1 2`), without the blanks
+  // after it.
+  size_t series_length() const { return series_length_; }
   const TextSample& sample() const { return sample_; }
   size_t error_offset() const { return error_offset_; }
   const std::string& error() const { return error_; }
@@ -55,10 +69,24 @@ class TextParser {
   // something follows it.
   bool fatal() const { return fatal_; }
 
+  // Whether an entry whose first `length` bytes are a series text ends its
+  // series text there, as it did where those bytes were read before:
+  // always after the labels' closing brace; after a bare metric name only
+  // when no brace follows. False when the window ends too soon to tell.
+  bool EndsSeriesText(std::string_view window, size_t length) const;
+
+  // The length of the series text a sample line starting `window` has, by
+  // a quick scan that checks nothing inside the braces; 0 when the window
+  // does not start with a metric name, or a label value runs past a line
+  // or the window. A key to look up series texts read before: only what
+  // equals one of those is trusted.
+  static size_t ScanSeriesText(std::string_view window);
+
  private:
   class Run;
   TextFormat format_;
   size_t consumed_ = 0;
+  size_t series_length_ = 0;
   TextSample sample_;
   size_t error_offset_ = 0;
   std::string error_;

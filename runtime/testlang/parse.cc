@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "compiler/promql/go_duration.h"
 #include "compiler/promql/go_strconv.h"
 #include "compiler/promql/parse.h"
 #include "runtime/testlang/testlang.h"
@@ -241,7 +242,7 @@ class Parser {
   void ParseLoad(std::string_view rest) {
     LoadCommand load;
     load.line = Line();
-    std::optional<int64_t> step = ParseDuration(rest);
+    std::optional<int64_t> step = promql::go::ParseDuration(rest, nullptr);
     if (!step) {
       Error("invalid load command (load <step:duration>)");
       while (NextInBlock()) {
@@ -288,7 +289,7 @@ class Parser {
     ok = ok && NextWord(rest) == "instant";
     std::string_view after_at = rest;
     if (ok && NextWord(after_at) == "at") {
-      std::optional<int64_t> t = ParseDuration(NextWord(after_at));
+      std::optional<int64_t> t = promql::go::ParseDuration(NextWord(after_at), nullptr);
       ok = t.has_value();
       if (t) eval.time_ms = *t;
       rest = after_at;
@@ -336,34 +337,6 @@ class Parser {
 };
 
 }  // namespace
-
-std::optional<int64_t> ParseDuration(std::string_view s) {
-  static constexpr std::pair<std::string_view, int64_t> kUnits[] = {
-      {"y", 365LL * 24 * 3600 * 1000}, {"w", 7LL * 24 * 3600 * 1000}, {"d", 24LL * 3600 * 1000},
-      {"h", 3600LL * 1000},            {"m", 60LL * 1000},            {"s", 1000},
-      {"ms", 1}};
-  if (s.empty()) return std::nullopt;
-  if (s == "0") return 0;
-  int64_t total = 0;
-  size_t next_unit = 0;  // units must come in this order, each at most once
-  while (!s.empty()) {
-    size_t digits = 0;
-    while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
-    if (digits == 0 || digits > 12) return std::nullopt;
-    int64_t n = std::stoll(std::string(s.substr(0, digits)));
-    s.remove_prefix(digits);
-    size_t len = 0;
-    while (len < s.size() && std::isalpha(static_cast<unsigned char>(s[len]))) ++len;
-    std::string_view unit = s.substr(0, len);
-    s.remove_prefix(len);
-    size_t u = next_unit;
-    while (u < std::size(kUnits) && kUnits[u].first != unit) ++u;
-    if (u == std::size(kUnits)) return std::nullopt;
-    total += n * kUnits[u].second;
-    next_unit = u + 1;
-  }
-  return total;
-}
 
 TestFile ParseTestFile(std::string_view text) { return Parser(text).Parse(); }
 

@@ -74,9 +74,6 @@ struct TestFile {
 
 TestFile ParseTestFile(std::string_view text);
 
-// Prometheus's model.ParseDuration: 1h30m, 5m, 10s, 1ms, 2d, 1w, 1y.
-std::optional<int64_t> ParseDuration(std::string_view s);
-
 }  // namespace monc::runtime::testlang
 
 #endif  // MONC_RUNTIME_TESTLANG_TESTLANG_H_

@@ -70,14 +70,27 @@ TEST(ParseTest, EvalCommands) {
   EXPECT_EQ(f.errors[1].line, 13);
 }
 
+// Steps and evaluation times are model.ParseDuration's durations, as in
+// test.go (go_duration_test.cc has the syntax in full).
 TEST(ParseTest, Durations) {
-  EXPECT_EQ(ParseDuration("1h30m"), 5400000);
-  EXPECT_EQ(ParseDuration("1ms"), 1);
-  EXPECT_EQ(ParseDuration("0"), 0);
-  EXPECT_EQ(ParseDuration("2d1s"), 172801000);
-  EXPECT_FALSE(ParseDuration("1m1h"));
-  EXPECT_FALSE(ParseDuration("1.5m"));
-  EXPECT_FALSE(ParseDuration("m"));
+  TestFile f = ParseTestFile(
+      "load 2d1s\n"
+      "\n"
+      "eval instant at 1000000000000ms a\n"  // any number of digits that fits
+      "\n"
+      "load 1m1h\n"
+      "\n"
+      "eval instant at 1.5m a\n"
+      "\n"
+      "eval instant at 300000y a\n");  // past time.Duration's ~292 years
+  ASSERT_EQ(f.commands.size(), 2u);
+  EXPECT_EQ(std::get<LoadCommand>(f.commands[0]).step_ms, 172801000);
+  EXPECT_EQ(std::get<EvalCommand>(f.commands[1]).time_ms, 1000000000000);
+  ASSERT_EQ(f.errors.size(), 3u);
+  EXPECT_EQ(f.errors[0].line, 5);
+  EXPECT_EQ(f.errors[0].message, "invalid load command (load <step:duration>)");
+  EXPECT_EQ(f.errors[1].line, 7);
+  EXPECT_EQ(f.errors[2].line, 9);
 }
 
 TEST(RunTest, JudgesAsPrometheus) {
