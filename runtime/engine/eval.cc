@@ -295,6 +295,7 @@ Value Evaluator::EvalCall(const promql::Call& call, int64_t t) {
   if (const std::optional<size_t> range_arg = RangeArgument(call)) {
     return EvalRangeCall(call, *range_arg, t);
   }
+  if (call.func->name == "histogram_quantile") return EvalHistogramQuantile(call, t);
   const FunctionImpl impl = FindFunctionImpl(call.func->name);
   if (!impl) {
     Fail("function " + std::string(call.func->name) + " is not implemented");
@@ -392,6 +393,23 @@ Value Evaluator::EvalRangeCall(const promql::Call& call, size_t range_arg, int64
     out.push_back({CopyLabels(labels, drop_name), t, v});
   });
   if (failed()) return Vector();
+  CheckUnique(out);
+  return out;
+}
+
+// The buckets stream into their groups, as an aggregation's input does:
+// the bucket vector (often every bucket series of a histogram) is never
+// built.
+Value Evaluator::EvalHistogramQuantile(const promql::Call& call, int64_t t) {
+  Value q = Eval(*call.args[0], t);
+  if (failed()) return Vector();
+  BucketGroups groups;
+  ForEachElement(*call.args[1], t, [&](const Labels& labels, bool drop_name, double v) {
+    groups.Add(labels, drop_name, v);
+  });
+  if (failed()) return Vector();
+  const Scalar* scalar = std::get_if<Scalar>(&q);
+  Vector out = groups.Quantiles(scalar ? scalar->v : std::nan(""), t);
   CheckUnique(out);
   return out;
 }

@@ -52,6 +52,7 @@ class Evaluator {
  private:
   Value EvalCall(const promql::Call& call, int64_t t);
   Value EvalRangeCall(const promql::Call& call, size_t range_arg, int64_t t);
+  Value EvalHistogramQuantile(const promql::Call& call, int64_t t);
   Value EvalUnary(const promql::Unary& unary, int64_t t);
   Value EvalAggregate(const promql::Aggregate& agg, int64_t t);
   Value EvalBinary(const promql::Binary& binary, int64_t t);

@@ -18,6 +18,7 @@
 #define MONC_RUNTIME_ENGINE_FUNCTIONS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,28 @@ SummaryImpl FindSummaryImpl(std::string_view name);
 // an equality matcher of the selector in `arg` fixes, not __name__; none
 // when `arg` is not a selector (a subquery, an expression).
 Labels AbsentLabels(const promql::Expr& arg);
+
+// histogram_quantile's grouping of classic-histogram buckets by their
+// labels without `le`, fed one element at a time so that the engine can
+// stream the buckets from the store, as it feeds aggregations, instead of
+// building the input vector. HistogramQuantile is this over its argument.
+class BucketGroups {
+ public:
+  BucketGroups();
+  ~BucketGroups();
+  BucketGroups(const BucketGroups&) = delete;
+  BucketGroups& operator=(const BucketGroups&) = delete;
+
+  // One bucket series: `labels`, without __name__ when `drop_name`.
+  void Add(const Labels& labels, bool drop_name, double v);
+  // Each group's q-quantile at `t`, in the order of the groups' first
+  // buckets.
+  Vector Quantiles(double q, int64_t t);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // Names with an implementation, for the agreement test.
 std::vector<std::string_view> ImplementedFunctions();

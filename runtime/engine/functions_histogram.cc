@@ -30,38 +30,62 @@ Vector NativeHistogramsOnly(const FunctionCall&, std::string&) { return {}; }
 
 }  // namespace
 
-// Groups the buckets by their labels without `le` (keeping __name__, so
-// two histograms with the same other labels stay apart; their results then
-// collide, which the engine reports) and computes each group's quantile.
-// Prometheus emits the groups in Go map order, i.e. none; here it is the
-// order of their first bucket.
-Vector HistogramQuantile(const FunctionCall& call, std::string&) {
-  const double q = ScalarArg(call, 0);
-  const Vector& in = VectorArg(call, 1);
+}  // namespace monc::runtime::functions
+
+namespace monc::runtime {
+
+using functions::ParseLe;
+
+struct BucketGroups::State {
   struct Group {
     Labels labels;
     std::vector<Bucket> buckets;
   };
-  static const std::vector<std::string> kLe = {"le"};
   std::vector<Group> groups;
   std::unordered_map<uint64_t, size_t> index;
   // A histogram's few bounds repeat in every group: each is parsed once.
-  std::unordered_map<std::string_view, std::optional<double>> bounds;
-  for (const VectorElement& el : in) {
-    const std::string_view le = el.labels.Get("le");
-    auto [bound, fresh] = bounds.try_emplace(le);
-    if (fresh) bound->second = ParseLe(le);
-    if (!bound->second) continue;
-    const auto [it, added] =
-        index.emplace(HashLabelsIgnoring(el.labels, kLe, /*drop_name=*/false), groups.size());
-    if (added) groups.push_back({LabelsBuilder(el.labels).Del("le").Del(kMetricName).Build(), {}});
-    groups[it->second].buckets.push_back({*bound->second, el.v});
-  }
+  std::unordered_map<std::string, std::optional<double>> bounds;
+};
+
+BucketGroups::BucketGroups() : state_(std::make_unique<State>()) {}
+BucketGroups::~BucketGroups() = default;
+
+// Groups by the labels without `le`, keeping __name__ (so two histograms
+// with the same other labels stay apart; their results then collide, which
+// the engine reports).
+void BucketGroups::Add(const Labels& labels, bool drop_name, double v) {
+  static const std::vector<std::string> kLe = {"le"};
+  State& s = *state_;
+  const std::string_view le = labels.Get("le");
+  auto bound = s.bounds.find(std::string(le));
+  if (bound == s.bounds.end()) bound = s.bounds.emplace(std::string(le), ParseLe(le)).first;
+  if (!bound->second) return;
+  const auto [it, added] = s.index.emplace(HashLabelsIgnoring(labels, kLe, drop_name), s.groups.size());
+  if (added) s.groups.push_back({LabelsBuilder(labels).Del("le").Del(kMetricName).Build(), {}});
+  s.groups[it->second].buckets.push_back({*bound->second, v});
+}
+
+// Prometheus emits the groups in Go map order, i.e. none; here it is the
+// order of their first bucket.
+Vector BucketGroups::Quantiles(double q, int64_t t) {
   Vector out;
-  out.reserve(groups.size());
-  for (Group& g : groups)
-    out.push_back({std::move(g.labels), call.t, BucketQuantile(q, g.buckets)});
+  out.reserve(state_->groups.size());
+  for (State::Group& g : state_->groups) {
+    out.push_back({std::move(g.labels), t, BucketQuantile(q, g.buckets)});
+  }
+  state_->groups.clear();
+  state_->index.clear();
   return out;
+}
+
+}  // namespace monc::runtime
+
+namespace monc::runtime::functions {
+
+Vector HistogramQuantile(const FunctionCall& call, std::string&) {
+  BucketGroups groups;
+  for (const VectorElement& el : VectorArg(call, 1)) groups.Add(el.labels, false, el.v);
+  return groups.Quantiles(ScalarArg(call, 0), call.t);
 }
 
 Vector HistogramCount(const FunctionCall& call, std::string& error) {
